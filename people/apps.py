@@ -1,0 +1,17 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+from wagtail.users.apps import WagtailUsersAppConfig
+
+
+class PeopleConfig(AppConfig):
+    name = "people"
+    verbose_name = _("People")
+
+    def ready(self):
+        from . import signals  # noqa: F401
+
+
+class WagtailUsersConfig(WagtailUsersAppConfig):
+    """Wagtail's user admin with forms for Waakvlam's user model."""
+
+    user_viewset = "people.wagtail_users.UserViewSet"

@@ -1,0 +1,118 @@
+"""Who may do what: the one place every view and admin screen asks.
+
+The rules follow the matrix in DESIGN.md. Functions take the user and the
+object the question is about. Higher apps pass their own objects: a group is
+anything with an `organisation_id` and an `is_led_by(user)` method, so this
+module never imports them.
+"""
+
+from .models import Membership, Organisation, Role
+
+EDITORS_GROUP = "Redacteuren"
+COORDINATORS_GROUP = "Coordinatoren"
+
+
+def roles_by_organisation(user):
+    """{organisation_id: {role, ...}} for `user`, read once per user object."""
+    if not user.is_authenticated:
+        return {}
+    cached = getattr(user, "_waakvlam_roles", None)
+    if cached is None:
+        cached = {}
+        for organisation_id, role in Membership.objects.filter(user=user).values_list(
+            "organisation_id", "role"
+        ):
+            cached.setdefault(organisation_id, set()).add(role)
+        user._waakvlam_roles = cached
+    return cached
+
+
+def has_role(user, role, organisation=None):
+    """Whether `user` holds `role` in `organisation` (or in any organisation)."""
+    roles = roles_by_organisation(user)
+    if organisation is None:
+        return any(role in held for held in roles.values())
+    organisation_id = getattr(organisation, "pk", organisation)
+    return role in roles.get(organisation_id, set())
+
+
+def organisations_with_role(user, *roles):
+    """The organisations in which `user` holds any of `roles`."""
+    if not user.is_authenticated:
+        return Organisation.objects.none()
+    if user.is_superuser:
+        return Organisation.objects.all()
+    ids = [
+        organisation_id
+        for organisation_id, held in roles_by_organisation(user).items()
+        if held.intersection(roles)
+    ]
+    return Organisation.objects.filter(pk__in=ids)
+
+
+def is_coordinator(user, organisation):
+    return user.is_authenticated and (
+        user.is_superuser or has_role(user, Role.COORDINATOR, organisation)
+    )
+
+
+def may_manage_organisation(user, organisation):
+    """Manage groups, meetings, trainers and reports of an organisation."""
+    return is_coordinator(user, organisation)
+
+
+def may_record_competencies(user, organisation):
+    """Record competencies and see the qualification overview."""
+    return is_coordinator(user, organisation)
+
+
+def leads_or_coordinates(user, group):
+    """A trainer of this group, or a coordinator of its organisation."""
+    if not user.is_authenticated:
+        return False
+    return is_coordinator(user, group.organisation_id) or group.is_led_by(user)
+
+
+def may_see_participants(user, group):
+    return leads_or_coordinates(user, group)
+
+
+def may_register_attendance(user, group):
+    return leads_or_coordinates(user, group)
+
+
+def may_record_deposits(user, group):
+    return leads_or_coordinates(user, group)
+
+
+def may_enrol_others(user, group):
+    return leads_or_coordinates(user, group)
+
+
+def may_enrol_self(user):
+    """Everyone signed in except accounts that only edit pages."""
+    if not user.is_authenticated:
+        return False
+    roles = set().union(*roles_by_organisation(user).values())
+    return roles != {Role.EDITOR}
+
+
+def may_see_own_competencies(user):
+    """Volunteers, trainers and coordinators have a qualification of their own."""
+    return user.is_authenticated and any(
+        has_role(user, role) for role in (Role.VOLUNTEER, Role.TRAINER, Role.COORDINATOR)
+    )
+
+
+def may_edit_pages(user):
+    return user.is_authenticated and (user.is_superuser or has_role(user, Role.EDITOR))
+
+
+def admin_groups_for(user):
+    """Names of the Wagtail admin groups that `user`'s roles bring with them."""
+    names = set()
+    if has_role(user, Role.EDITOR):
+        names.add(EDITORS_GROUP)
+    if has_role(user, Role.COORDINATOR):
+        names.add(COORDINATORS_GROUP)
+    return names

@@ -1,0 +1,22 @@
+from django.contrib.auth.models import Group
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+
+from .models import Membership
+from .permissions import COORDINATORS_GROUP, EDITORS_GROUP, admin_groups_for
+
+
+@receiver(post_save, sender=Membership)
+@receiver(post_delete, sender=Membership)
+def sync_admin_groups(sender, instance, **kwargs):
+    """Keep a user's Wagtail admin groups in line with their roles, so that a
+    coordinator or editor never needs a second, hand-kept setting."""
+    user = instance.user
+    user.__dict__.pop("_waakvlam_roles", None)
+    wanted = admin_groups_for(user)
+    for name in (EDITORS_GROUP, COORDINATORS_GROUP):
+        group, _ = Group.objects.get_or_create(name=name)
+        if name in wanted:
+            user.groups.add(group)
+        else:
+            user.groups.remove(group)

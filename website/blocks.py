@@ -1,0 +1,45 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+
+
+class CalloutBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(label=_("heading"), required=False)
+    text = blocks.RichTextBlock(label=_("text"), features=["bold", "italic", "link", "ul"])
+
+    class Meta:
+        icon = "warning"
+        label = _("Call-out")
+        template = "website/blocks/callout.html"
+
+
+class LinkCardBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("title"))
+    text = blocks.TextBlock(label=_("short text"), required=False)
+    page = blocks.PageChooserBlock(label=_("page"))
+
+    class Meta:
+        icon = "link"
+        label = _("Link card")
+
+
+class LinkCardsBlock(blocks.ListBlock):
+    def __init__(self, **kwargs):
+        super().__init__(LinkCardBlock(), **kwargs)
+
+    class Meta:
+        icon = "list-ul"
+        label = _("Link cards")
+        template = "website/blocks/link_cards.html"
+
+
+class BodyBlock(blocks.StreamBlock):
+    heading = blocks.CharBlock(
+        label=_("Heading"), icon="title", template="website/blocks/heading.html"
+    )
+    paragraph = blocks.RichTextBlock(
+        label=_("Paragraph"),
+        features=["bold", "italic", "link", "document-link", "ol", "ul", "h3"],
+        template="website/blocks/paragraph.html",
+    )
+    callout = CalloutBlock()
+    link_cards = LinkCardsBlock()

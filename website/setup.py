@@ -1,0 +1,100 @@
+"""The site structure every installation needs, created idempotently.
+
+Runs after every `migrate` (and after the database flushes of transactional
+tests, which emit post_migrate too), so a fresh database always has a home
+page, the two statements, a Site and the admin groups with their rights.
+"""
+
+from django.apps import apps
+from django.conf import settings
+from django.contrib.auth.management import create_permissions
+from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.management import create_contenttypes
+from django.db import connections
+from wagtail.models import (
+    Collection,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Locale,
+    Page,
+    Site,
+)
+
+from people.permissions import COORDINATORS_GROUP, EDITORS_GROUP
+
+from . import content
+from .models import FooterSettings, HomePage, StandardPage
+
+PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
+COLLECTION_PERMISSIONS = {
+    "wagtailimages": ["add_image", "change_image", "choose_image"],
+    "wagtaildocs": ["add_document", "change_document", "choose_document"],
+}
+COORDINATOR_PERMISSIONS = {
+    "people": [
+        "view_organisation",
+        "change_organisation",
+        *[f"{action}_membership" for action in ("add", "change", "delete", "view")],
+    ],
+}
+
+
+def ensure_site_structure(*, using="default", **kwargs):
+    tables = connections[using].introspection.table_names()
+    if HomePage._meta.db_table not in tables or Site._meta.db_table not in tables:
+        return
+    for app_config in apps.get_app_configs():
+        create_contenttypes(app_config, verbosity=0, using=using)
+        create_permissions(app_config, verbosity=0, using=using)
+
+    locale, _ = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+    root = Page.get_first_root_node()
+    if root is None:
+        root = Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
+
+    home = HomePage.objects.first()
+    if home is None:
+        # Wagtail's own "welcome" page takes the slug a real home page needs.
+        for page in root.get_children().filter(slug="home"):
+            page.delete()
+        home = root.add_child(instance=HomePage(**content.HOME_PAGE, locale=locale))
+        privacy = home.add_child(instance=StandardPage(**content.PRIVACY_PAGE, locale=locale))
+        accessibility = home.add_child(
+            instance=StandardPage(**content.ACCESSIBILITY_PAGE, locale=locale)
+        )
+        site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
+        site.hostname = "localhost"
+        site.port = 80
+        site.site_name = "Waakvlam"
+        site.root_page = home
+        site.save()
+        footer = FooterSettings.for_site(site)
+        footer.privacy_page = privacy
+        footer.accessibility_page = accessibility
+        footer.save()
+
+    ensure_admin_groups(root)
+
+
+def _permissions(app_label, codenames):
+    return Permission.objects.filter(content_type__app_label=app_label, codename__in=codenames)
+
+
+def ensure_admin_groups(root):
+    access_admin = _permissions("wagtailadmin", ["access_admin"])
+
+    editors, _ = Group.objects.get_or_create(name=EDITORS_GROUP)
+    editors.permissions.add(*access_admin)
+    for permission in _permissions("wagtailcore", PAGE_PERMISSIONS):
+        GroupPagePermission.objects.get_or_create(group=editors, page=root, permission=permission)
+    collection = Collection.get_first_root_node() or Collection.add_root(name="Root")
+    for app_label, codenames in COLLECTION_PERMISSIONS.items():
+        for permission in _permissions(app_label, codenames):
+            GroupCollectionPermission.objects.get_or_create(
+                group=editors, collection=collection, permission=permission
+            )
+
+    coordinators, _ = Group.objects.get_or_create(name=COORDINATORS_GROUP)
+    coordinators.permissions.add(*access_admin)
+    for app_label, codenames in COORDINATOR_PERMISSIONS.items():
+        coordinators.permissions.add(*_permissions(app_label, codenames))
