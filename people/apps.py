@@ -4,6 +4,7 @@ from wagtail.users.apps import WagtailUsersAppConfig
 
 
 class PeopleConfig(AppConfig):
+    default = True
     name = "people"
     verbose_name = _("People")
 
@@ -13,5 +14,7 @@ class PeopleConfig(AppConfig):
 
 class WagtailUsersConfig(WagtailUsersAppConfig):
     """Wagtail's user admin with forms for Waakvlam's user model."""
+
+    default = False
 
     user_viewset = "people.wagtail_users.UserViewSet"

@@ -5,6 +5,7 @@ Everything that differs per deployment is read from environment variables
 """
 
 from pathlib import Path
+from urllib.parse import urlparse
 
 import environ
 from django.utils.csp import CSP
@@ -181,7 +182,8 @@ else:
 
 # E-mail: EMAIL_URL as understood by django-environ (smtp+tls://user:pw@host:587,
 # consolemail://, filemail:///path).
-_email = environ.Env.email_url_config(env("EMAIL_URL", default="smtp://localhost:25"))
+EMAIL_URL = env("EMAIL_URL", default="smtp://localhost:25")
+_email = environ.Env.email_url_config(EMAIL_URL)
 _email_options = {
     key: value
     for key, value in {
@@ -191,7 +193,8 @@ _email_options = {
         "password": _email.get("EMAIL_HOST_PASSWORD"),
         "use_tls": _email.get("EMAIL_USE_TLS"),
         "use_ssl": _email.get("EMAIL_USE_SSL"),
-        "file_path": _email.get("EMAIL_FILE_PATH"),
+        # django-environ drops the leading slash of an absolute path.
+        "file_path": urlparse(EMAIL_URL).path,
     }.items()
     if value not in (None, "")
 }
