@@ -51,8 +51,7 @@ test-postgres: install
 test: lint test-sqlite test-postgres
 
 bench: install
-	$(PY) manage.py migrate --noinput
-	$(PY) -m scripts.bench
+	$(PY) scripts/bench.py
 
 # Refresh the vendored NL Design System CSS from npm (not needed to run).
 assets:

@@ -5,9 +5,9 @@ from django.urls import reverse
 from wagtail.models import Page, Site
 
 from people.models import Role
+from tests.factories import MembershipFactory, UserFactory
 from website.models import FooterSettings, HomePage, StandardPage
 from website.setup import ensure_site_structure
-from tests.factories import MembershipFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -133,3 +133,12 @@ def test_participants_have_no_admin(client):
 def test_admin_login_goes_through_the_site_login(client):
     response = client.get(reverse("wagtailadmin_home"))
     assert response.url.startswith(reverse("account_login"))
+
+
+def test_public_pages_allow_no_inline_script_but_the_admin_does(client):
+    public = client.get("/")["Content-Security-Policy"]
+    assert "script-src 'self'" in public
+    assert "unsafe-inline" not in public.split("script-src")[1].split(";")[0]
+    client.force_login(MembershipFactory(role=Role.EDITOR).user)
+    admin = client.get(reverse("wagtailadmin_home"))["Content-Security-Policy"]
+    assert "script-src 'self' 'unsafe-inline'" in admin

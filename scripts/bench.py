@@ -1,0 +1,69 @@
+"""Time the main pages with Django's test client on a throwaway database.
+
+Usage: make bench  (prints median and 95th percentile per page, and queries)
+Numbers are for comparing changes on one machine, not targets.
+"""
+
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+workdir = tempfile.mkdtemp(prefix="waakvlam-bench-")
+os.environ["DJANGO_SETTINGS_MODULE"] = "website.settings.test"
+os.environ["DATABASE_URL"] = os.environ.get(
+    "BENCH_DATABASE_URL", f"sqlite:///{workdir}/bench.sqlite3"
+)
+os.environ.setdefault("DEBUG", "true")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.conf import settings  # noqa: E402
+from django.core.management import call_command  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+
+from people.models import User  # noqa: E402
+
+PAGES = [
+    ("home", "/", None),
+    ("privacy", "/privacy/", None),
+    ("log-in", "/account/login/", None),
+    ("sign-up", "/account/signup/", None),
+    ("my-waakvlam", "/mijn/", "deelnemer@example.org"),
+    ("admin-home", "/admin/", "redacteur@example.org"),
+]
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "50"))
+
+
+def main():
+    settings.DEBUG = True
+    call_command("migrate", verbosity=0)
+    call_command("seed_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    print(f"{'page':<14}{'median ms':>11}{'p95 ms':>9}{'queries':>9}")
+    for name, url, email in PAGES:
+        client = Client()
+        if email:
+            client.force_login(User.objects.get(email=email))
+        client.get(url)
+        timings = []
+        for _ in range(ROUNDS):
+            start = time.perf_counter()
+            response = client.get(url)
+            timings.append((time.perf_counter() - start) * 1000)
+            assert response.status_code == 200, (url, response.status_code)
+        with CaptureQueriesContext(connection) as queries:
+            client.get(url)
+        p95 = statistics.quantiles(timings, n=20)[-1]
+        print(f"{name:<14}{statistics.median(timings):>11.1f}{p95:>9.1f}{len(queries):>9}")
+
+
+if __name__ == "__main__":
+    main()
