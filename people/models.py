@@ -5,8 +5,25 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+ANONYMISED_DOMAIN = "anoniem.invalid"
 
-class UserManager(DjangoUserManager):
+
+class UserQuerySet(models.QuerySet):
+    def not_anonymised(self):
+        return self.exclude(email__endswith=f"@{ANONYMISED_DOMAIN}")
+
+    def inactive_since(self, moment):
+        """Accounts not used since `moment`: no log-in (or, never logged in,
+        created) after it. Staff accounts are managed by hand."""
+        return self.filter(
+            models.Q(last_login__lt=moment)
+            | models.Q(last_login__isnull=True, date_joined__lt=moment),
+            is_staff=False,
+            is_superuser=False,
+        )
+
+
+class UserManager(DjangoUserManager.from_queryset(UserQuerySet)):
     """Users log in with their e-mail address; there is no username."""
 
     use_in_migrations = True
@@ -77,6 +94,10 @@ class User(AbstractBaseUser, PermissionsMixin):
     def clean(self):
         super().clean()
         self.email = self.__class__.objects.normalize_email(self.email).lower()
+
+    @property
+    def is_anonymised(self):
+        return self.email.endswith(f"@{ANONYMISED_DOMAIN}")
 
     def get_full_name(self):
         return self.full_name

@@ -1,4 +1,11 @@
+from datetime import timedelta
+
+from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
+from django.utils import timezone
+
+from .models import User
+from .services import user_anonymise
 
 
 def deliver_email(payload):
@@ -18,3 +25,14 @@ def deliver_email(payload):
         message.attach(name, content, mimetype)
     message.send(fail_silently=False)
     return len(payload["to"])
+
+
+def anonymise_inactive_users():
+    """Scheduled daily: anonymise accounts unused for ANONYMISE_AFTER_DAYS."""
+    cutoff = timezone.now() - timedelta(days=settings.ANONYMISE_AFTER_DAYS)
+    users = User.objects.not_anonymised().inactive_since(cutoff)
+    count = 0
+    for user in users.iterator():
+        user_anonymise(user=user)
+        count += 1
+    return count

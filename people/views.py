@@ -1,11 +1,20 @@
-from django.contrib import messages
-from django.contrib.auth.mixins import LoginRequiredMixin
-from django.urls import reverse_lazy
-from django.utils.translation import gettext_lazy as _
-from django.views.generic import TemplateView, UpdateView
+import json
 
-from .forms import ProfileForm
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.http import HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse_lazy
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.views import View
+from django.views.generic import FormView, TemplateView, UpdateView
+
+from .forms import AccountDeleteForm, ProfileForm
 from .models import Membership
+from .privacy import personal_data
+from .services import user_anonymise
 
 
 class MyWaakvlamView(LoginRequiredMixin, TemplateView):
@@ -31,3 +40,29 @@ class ProfileUpdateView(LoginRequiredMixin, UpdateView):
     def form_valid(self, form):
         messages.success(self.request, _("Your details have been saved."))
         return super().form_valid(form)
+
+
+class PersonalDataDownloadView(LoginRequiredMixin, View):
+    def get(self, request):
+        data = personal_data(request.user)
+        response = HttpResponse(
+            json.dumps(data, indent=2, ensure_ascii=False),
+            content_type="application/json; charset=utf-8",
+        )
+        filename = f"waakvlam-gegevens-{timezone.localdate():%Y-%m-%d}.json"
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        return response
+
+
+class AccountDeleteView(LoginRequiredMixin, FormView):
+    form_class = AccountDeleteForm
+    template_name = "people/account_delete.html"
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "user": self.request.user}
+
+    def form_valid(self, form):
+        user_anonymise(user=self.request.user)
+        logout(self.request)
+        messages.success(self.request, _("Your account and your details have been deleted."))
+        return redirect("/")

@@ -11,6 +11,7 @@ from django.contrib.auth.management import create_permissions
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.management import create_contenttypes
 from django.db import connections
+from django_q.models import Schedule
 from wagtail.models import (
     Collection,
     GroupCollectionPermission,
@@ -74,6 +75,20 @@ def ensure_site_structure(*, using="default", **kwargs):
         footer.save()
 
     ensure_admin_groups(root)
+    ensure_schedules()
+
+
+# (task function, schedule type, name); each one exists exactly once.
+SCHEDULES = [
+    ("people.tasks.anonymise_inactive_users", Schedule.DAILY, "Inactieve accounts anonimiseren"),
+]
+
+
+def ensure_schedules():
+    for func, schedule_type, name in SCHEDULES:
+        Schedule.objects.get_or_create(
+            func=func, defaults={"schedule_type": schedule_type, "name": name, "repeats": -1}
+        )
 
 
 def _permissions(app_label, codenames):

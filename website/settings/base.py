@@ -238,6 +238,9 @@ LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "people:my"
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"
 
+# Privacy (AVG): accounts unused this long are anonymised by a daily task.
+ANONYMISE_AFTER_DAYS = env.int("ANONYMISE_AFTER_DAYS", default=730)
+
 # Wagtail
 WAGTAIL_SITE_NAME = "Waakvlam"
 WAGTAILADMIN_BASE_URL = SITE_URL
