@@ -1,11 +1,32 @@
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import context as allauth_context
 from django.contrib.sites.shortcuts import get_current_site
+from django.shortcuts import resolve_url
+from django.utils.translation import gettext_lazy as _
 
 from .mail import queue_message
 
 
 class AccountAdapter(DefaultAccountAdapter):
+    # allauth's Dutch uses "je"; Waakvlam says "u", in short sentences.
+    error_messages = {
+        **DefaultAccountAdapter.error_messages,
+        "account_inactive": _("This account has been switched off."),
+        "email_password_mismatch": _("The e-mail address or the password is not correct."),
+        "email_taken": _("There is already an account with this e-mail address."),
+        "enter_current_password": _("Type your current password."),
+        "incorrect_password": _("This password is not correct."),
+        "invalid_or_expired_key": _("This link is too old, or it has already been used."),
+        "invalid_password_reset": _("This link is too old, or it has already been used."),
+        "too_many_login_attempts": _(
+            "You tried to log in too many times. Wait a few minutes and try again."
+        ),
+        "unknown_email": _("We do not know this e-mail address."),
+        "unverified_primary_email": _("Your e-mail address has not been confirmed yet."),
+        "same_as_current": _("The new value must be different from the current one."),
+        "rate_limited": _("You tried this too often. Wait a few minutes and try again."),
+    }
+
     def send_mail(self, template_prefix, email, context):
         """Render as allauth does, but send through the task queue."""
         request = allauth_context.request
@@ -16,3 +37,6 @@ class AccountAdapter(DefaultAccountAdapter):
             **context,
         }
         queue_message(self.render_mail(template_prefix, email, full_context))
+
+    def get_password_change_redirect_url(self, request):
+        return resolve_url("people:my")

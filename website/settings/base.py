@@ -119,7 +119,7 @@ AUTHENTICATION_BACKENDS = [
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
-        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "NAME": "people.validators.MinimumLengthValidator",
         "OPTIONS": {"min_length": 10},
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
@@ -213,6 +213,18 @@ ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_SIGNUP_FORM_CLASS = "people.forms.SignupForm"
+ACCOUNT_FORMS = {
+    "login": "people.account_forms.LoginForm",
+    "signup": "people.account_forms.SignupForm",
+    "reset_password": "people.account_forms.ResetPasswordForm",
+    "reset_password_from_key": "people.account_forms.ResetPasswordKeyForm",
+    "change_password": "people.account_forms.ChangePasswordForm",
+    "set_password": "people.account_forms.SetPasswordForm",
+    "change_email": "people.account_forms.ChangeEmailForm",
+}
+# One address per person, changed in one step; security notices by mail.
+ACCOUNT_CHANGE_EMAIL = True
+ACCOUNT_EMAIL_NOTIFICATIONS = True
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_PREVENT_ENUMERATION = True

@@ -54,3 +54,8 @@ def utrecht_widget(bound_field):
     if css:
         attrs["class"] = " ".join(filter(None, [widget.attrs.get("class"), css]))
     return bound_field.as_widget(attrs=attrs)
+
+
+@register.filter
+def fields_with_errors(form):
+    return [field for field in form.visible_fields() if field.errors]
