@@ -57,7 +57,7 @@ bench: install
 assets:
 	npm ci --no-audit --no-fund
 	cp node_modules/@utrecht/component-library-css/dist/index.css website/assets/vendor/utrecht/component-library.css
-	cp node_modules/@utrecht/design-tokens/dist/theme.css website/assets/vendor/utrecht/design-tokens.css
+	cp node_modules/@utrecht/component-library-css/LICENSE.md website/assets/vendor/utrecht/LICENSE.md
 
 clean:
 	rm -rf $(VENV) db.sqlite3 .test-db.sqlite3 static
