@@ -142,3 +142,13 @@ def test_public_pages_allow_no_inline_script_but_the_admin_does(client):
     client.force_login(MembershipFactory(role=Role.EDITOR).user)
     admin = client.get(reverse("wagtailadmin_home"))["Content-Security-Policy"]
     assert "script-src 'self' 'unsafe-inline'" in admin
+
+
+def test_pages_are_dutch_even_for_an_english_browser_unless_the_person_chose_english(client):
+    html = client.get("/account/signup/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert "Wachtwoord" in html
+    user = UserFactory(preferred_language="en")
+    client.force_login(user)
+    response = client.get(reverse("people:my"), HTTP_ACCEPT_LANGUAGE="nl")
+    assert response["Content-Language"] == "en"
+    assert "My Waakvlam" in response.content.decode()
