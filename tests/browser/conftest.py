@@ -11,7 +11,7 @@ import os
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from .helpers import DESKTOP
+from .helpers import DESKTOP, NARROW
 
 # The test code drives a sync browser from inside Playwright's event loop;
 # Django would otherwise refuse the ORM calls of the tests and the fixtures.
@@ -41,8 +41,7 @@ def browser_type_launch_args(browser_type_launch_args):
 
 @pytest.fixture(scope="session")
 def browser_context_args(browser_context_args):
-    # A Dutch visitor: LocaleMiddleware follows Accept-Language, and English
-    # is an available language too.
+    # A browser set up for the Netherlands, as the visitors' are.
     return {
         **browser_context_args,
         "locale": "nl-NL",
@@ -53,19 +52,30 @@ def browser_context_args(browser_context_args):
 
 @pytest.fixture
 def page(page):
-    """Playwright's page, failing fast, and failing the test on any server
-    error (5xx) of a page the browser navigated to."""
+    """Playwright's page, failing fast. It records server errors (5xx) of the
+    pages the browser navigates to, uncaught script errors and Content
+    Security Policy violations in `page.problems`; `check_a11y` fails on
+    them, and so does the end of the test."""
     page.set_default_timeout(10_000)
     page.set_default_navigation_timeout(15_000)
-    server_errors = []
+    problems = []
 
     def on_response(response):
         if response.request.is_navigation_request() and response.status >= 500:
-            server_errors.append(f"{response.status} {response.request.method} {response.url}")
+            problems.append(
+                f"server error {response.status} on {response.request.method} {response.url}"
+            )
+
+    def on_console(message):
+        if message.type == "error" and "Content Security Policy" in message.text:
+            problems.append(f"CSP violation on {page.url}: {message.text}")
 
     page.on("response", on_response)
+    page.on("console", on_console)
+    page.on("pageerror", lambda error: problems.append(f"script error on {page.url}: {error}"))
+    page.problems = problems
     yield page
-    assert not server_errors, "The server answered with an error: " + "; ".join(server_errors)
+    assert not problems, "\n".join(problems)
 
 
 def _axe_report(page):
@@ -75,10 +85,23 @@ def _axe_report(page):
     return ""
 
 
+def _reflow_report(page):
+    """WCAG 1.4.10: at 320 CSS px wide nothing may need sideways scrolling."""
+    page.set_viewport_size(NARROW)
+    try:
+        width = page.evaluate("document.documentElement.scrollWidth")
+    finally:
+        page.set_viewport_size(DESKTOP)
+    if width > NARROW["width"]:
+        return f"scrolls sideways at 320 px wide: document scrollWidth is {width}"
+    return ""
+
+
 @pytest.fixture
 def check_a11y(page):
-    """Call after every navigation: runs axe-core on the page as it is now
-    and fails the test with axe's readable report on any violation.
+    """Call after every navigation. Fails the test, with axe's readable
+    report, on any axe-core violation of the page as it is now; also on
+    sideways scrolling at 320 px and on the problems in `page.problems`.
 
     With A11Y_REPORT_ALL=1 in the environment a journey runs on and fails at
     its end with the reports of all its pages: one run lists every problem.
@@ -87,10 +110,14 @@ def check_a11y(page):
     reports = []
 
     def check():
+        if page.problems:
+            message = "\n".join(page.problems)
+            page.problems.clear()  # reported once, not again at teardown
+            pytest.fail(message, pytrace=False)
         page.wait_for_load_state("load")
-        report = _axe_report(page)
+        report = "\n".join(filter(None, [_axe_report(page), _reflow_report(page)]))
         if report:
-            message = f"axe-core on {page.url}:\n{report}"
+            message = f"On {page.url}:\n{report}"
             if not collect:
                 pytest.fail(message, pytrace=False)
             reports.append(message)
