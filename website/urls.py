@@ -1,14 +1,14 @@
 from django.conf import settings
-from django.templatetags.static import static
 from django.urls import include, path
-from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from . import views
+
 urlpatterns = [
-    path("favicon.ico", RedirectView.as_view(url=static("img/waakvlam.svg"), permanent=True)),
+    path("favicon.ico", views.favicon),
     path("admin/", include(wagtailadmin_urls)),
     path("documenten/", include(wagtaildocs_urls)),
     path("account/", include("allauth.urls")),

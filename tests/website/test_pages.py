@@ -152,3 +152,9 @@ def test_pages_are_dutch_even_for_an_english_browser_unless_the_person_chose_eng
     response = client.get(reverse("people:my"), HTTP_ACCEPT_LANGUAGE="nl")
     assert response["Content-Language"] == "en"
     assert "My Waakvlam" in response.content.decode()
+
+
+def test_favicon_points_to_the_flame(client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301
+    assert response.url.endswith("img/waakvlam.svg")
