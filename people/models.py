@@ -1,3 +1,5 @@
+import uuid
+
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, PermissionsMixin
 from django.contrib.auth.models import UserManager as DjangoUserManager
@@ -6,6 +8,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 ANONYMISED_DOMAIN = "anoniem.invalid"
+# People signed up by a volunteer without an e-mail address get a unique
+# address here; nothing is ever sent to it.
+NO_EMAIL_DOMAIN = "geen-email.invalid"
 
 
 class UserQuerySet(models.QuerySet):
@@ -94,6 +99,14 @@ class User(AbstractBaseUser, PermissionsMixin):
     def clean(self):
         super().clean()
         self.email = self.__class__.objects.normalize_email(self.email).lower()
+
+    @classmethod
+    def placeholder_email(cls):
+        return f"zonder-email-{uuid.uuid4().hex[:16]}@{NO_EMAIL_DOMAIN}"
+
+    @property
+    def has_email(self):
+        return not self.email.endswith(".invalid")
 
     @property
     def is_anonymised(self):

@@ -21,7 +21,7 @@ class HomePage(Page):
     ]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["website.StandardPage"]
+    subpage_types = ["website.StandardPage", "groups.GroupIndexPage"]
 
     max_count = 1
 

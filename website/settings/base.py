@@ -257,6 +257,9 @@ ACCOUNT_LOGOUT_REDIRECT_URL = "/"
 # Privacy (AVG): accounts unused this long are anonymised by a daily task.
 ANONYMISE_AFTER_DAYS = env.int("ANONYMISE_AFTER_DAYS", default=730)
 
+# The offer: how long a freed place is kept for the next person waiting.
+WAITING_LIST_OFFER_HOURS = env.int("WAITING_LIST_OFFER_HOURS", default=48)
+
 # Wagtail
 WAGTAIL_SITE_NAME = "Waakvlam"
 WAGTAILADMIN_BASE_URL = SITE_URL

@@ -18,7 +18,9 @@ Q_CLUSTER["sync"] = env.bool("Q_SYNC", default=True)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # A file, not memory: the live server thread and the worker process in
     # the tests must see the same database.
-    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / ".test-db.sqlite3")}
+    DATABASES["default"]["TEST"] = {
+        "NAME": env("TEST_SQLITE_NAME", default=str(BASE_DIR / ".test-db.sqlite3"))
+    }
 
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http"
 

@@ -1,0 +1,42 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminPageForm
+
+from people.models import Role, User
+
+
+class GroupPageForm(WagtailAdminPageForm):
+    """Trainers must hold the trainer role in the group's organisation."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "trainers" in self.fields:
+            self.fields["trainers"].queryset = (
+                User.objects.filter(memberships__role=Role.TRAINER).distinct().order_by("full_name")
+            )
+            self.fields["trainers"].widget = forms.CheckboxSelectMultiple(
+                choices=self.fields["trainers"].choices
+            )
+
+    def clean(self):
+        cleaned = super().clean()
+        organisation = cleaned.get("organisation")
+        trainers = cleaned.get("trainers") or []
+        if organisation:
+            wrong = [
+                trainer
+                for trainer in trainers
+                if not trainer.memberships.filter(
+                    organisation=organisation, role=Role.TRAINER
+                ).exists()
+            ]
+            if wrong:
+                self.add_error(
+                    "trainers",
+                    _("%(names)s is not a trainer of %(organisation)s.")
+                    % {
+                        "names": ", ".join(str(person) for person in wrong),
+                        "organisation": organisation,
+                    },
+                )
+        return cleaned

@@ -1,0 +1,277 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.db.models import Prefetch
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from wagtail.models import Site
+
+from people.permissions import may_enrol_others, may_see_own_competencies, may_see_participants
+
+from . import services
+from .calendar import build_calendar
+from .forms import AssistedEnrolmentForm, OfferFilterForm
+from .models import (
+    CalendarToken,
+    Enrolment,
+    EnrolmentStatus,
+    GroupIndexPage,
+    GroupPage,
+    Meeting,
+)
+
+
+def offer_context(request, index_page):
+    """The offer overview: filters and one card per group, in a fixed number
+    of queries whatever the number of groups."""
+    user = request.user
+    groups = GroupPage.objects.child_of(index_page).visible_to(user)
+    places = sorted(set(groups.values_list("place", flat=True)))
+    show_trainings = user.is_authenticated and (user.is_staff or may_see_own_competencies(user))
+    form = OfferFilterForm(request.GET or None, places=places, show_trainings=show_trainings)
+    filters = form.filters() if request.GET else {}
+    if "kind" in filters:
+        groups = groups.filter(kind=filters["kind"])
+    if "place" in filters:
+        groups = groups.filter(place=filters["place"])
+    if "weekday" in filters:
+        on_that_day = (
+            Meeting.objects.planned()
+            .upcoming()
+            .filter(starts_at__iso_week_day=int(filters["weekday"]))
+            .values("group_id")
+        )
+        groups = groups.filter(pk__in=on_that_day)
+    groups = groups.with_counts().select_related("organisation").order_by("title")
+    cards = [
+        {
+            "group": group,
+            "url": group.get_url(request),
+            "places_left": max(group.capacity - group.places_taken, 0),
+            "next_meeting_at": group.next_meeting_at,
+        }
+        for group in groups
+    ]
+    return {"filter_form": form, "cards": cards, "filtered": bool(filters)}
+
+
+def group_page_context(request, group):
+    """What a group page shows; used by GroupPage.get_context."""
+    user = request.user
+    meetings = list(group.meetings.upcoming())
+    enrolment = None
+    if user.is_authenticated:
+        enrolment = Enrolment.objects.active().filter(group=group, person=user).first()
+    return {
+        "meetings": meetings,
+        "places_left": services.places_left(group),
+        "enrolment": enrolment,
+        "enrolment_open": group.enrolment_window_open(),
+        "may_see_participants": may_see_participants(user, group),
+    }
+
+
+def _live_group(group_id):
+    return get_object_or_404(GroupPage.objects.live(), pk=group_id)
+
+
+@login_required
+def enrol(request, group_id):
+    group = _live_group(group_id)
+    if request.method == "POST":
+        try:
+            enrolment = services.enrolment_create(group=group, person=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect(group.url)
+        return redirect("groups:enrolment", pk=enrolment.pk)
+    return render(
+        request,
+        "groups/enrol_confirm.html",
+        {
+            "group": group,
+            "meetings": list(group.meetings.planned().upcoming()),
+            "places_left": services.places_left(group),
+        },
+    )
+
+
+def _own_enrolment(request, pk):
+    return get_object_or_404(Enrolment.objects.select_related("group"), pk=pk, person=request.user)
+
+
+@login_required
+def enrolment_detail(request, pk):
+    enrolment = _own_enrolment(request, pk)
+    return render(
+        request,
+        "groups/enrolment_detail.html",
+        {
+            "enrolment": enrolment,
+            "group": enrolment.group,
+            "meetings": list(enrolment.group.meetings.upcoming()),
+            "position": enrolment.waiting_position(),
+        },
+    )
+
+
+@login_required
+def enrolment_cancel(request, pk):
+    enrolment = _own_enrolment(request, pk)
+    if request.method == "POST":
+        try:
+            services.enrolment_cancel(enrolment=enrolment, by=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(
+                request,
+                _("You are no longer signed up for %(group)s.") % {"group": enrolment.group.title},
+            )
+        return redirect("people:my")
+    return render(
+        request, "groups/enrolment_cancel.html", {"enrolment": enrolment, "group": enrolment.group}
+    )
+
+
+@login_required
+def offer_accept(request, token):
+    enrolment = get_object_or_404(
+        Enrolment.objects.select_related("group"), offer_token=token, person=request.user
+    )
+    expired = enrolment.offer_expires_at <= timezone.now()
+    if request.method == "POST" and not expired:
+        try:
+            services.offer_accept(enrolment=enrolment)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect("people:my")
+        messages.success(request, _("You have a place. Welcome!"))
+        return redirect("groups:enrolment", pk=enrolment.pk)
+    return render(
+        request,
+        "groups/offer_accept.html",
+        {"enrolment": enrolment, "group": enrolment.group, "expired": expired},
+    )
+
+
+@login_required
+def participants(request, group_id):
+    """Trainers of this group and coordinators of its organisation only;
+    anyone else gets a 404, so a group's participants are not even hinted at."""
+    group = _live_group(group_id)
+    if not may_see_participants(request.user, group):
+        raise Http404
+    form = AssistedEnrolmentForm(request.POST or None)
+    if request.method == "POST" and may_enrol_others(request.user, group) and form.is_valid():
+        try:
+            enrolment = services.assisted_enrolment_create(
+                group=group,
+                full_name=form.cleaned_data["full_name"],
+                email=form.cleaned_data["email"],
+                phone=form.cleaned_data["phone"],
+                by=request.user,
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            if enrolment.status == EnrolmentStatus.ENROLLED:
+                message = _("%(name)s is signed up.")
+            else:
+                message = _("The group is full: %(name)s is on the waiting list.")
+            messages.success(request, message % {"name": enrolment.person.full_name})
+            return redirect("groups:participants", group_id=group.pk)
+    enrolments = (
+        Enrolment.objects.active()
+        .filter(group=group)
+        .select_related("person", "enrolled_by")
+        .order_by("status", "created_at", "pk")
+    )
+    return render(
+        request,
+        "groups/participants.html",
+        {
+            "group": group,
+            "enrolled": [e for e in enrolments if e.status != EnrolmentStatus.WAITING],
+            "waiting": [e for e in enrolments if e.status == EnrolmentStatus.WAITING],
+            "form": form,
+            "places_left": services.places_left(group),
+        },
+    )
+
+
+def _ics_response(content, filename):
+    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    response["Cache-Control"] = "private, max-age=300"
+    return response
+
+
+def group_feed(request, page_path):
+    """Public feed at `<group page URL>agenda.ics`: meetings only, no
+    personal data. Wagtail's page URLs have no dots, so this is a Django URL
+    that finds the group page by its path."""
+    site = Site.find_for_request(request)
+    if site is None:
+        raise Http404
+    url_path = f"{site.root_page.url_path}{page_path}"
+    group = get_object_or_404(GroupPage.objects.live().public(), url_path=url_path)
+    meetings = group.meetings.select_related("group").order_by("starts_at")
+    return _ics_response(build_calendar(meetings, name=group.title), f"{group.slug}.ics")
+
+
+def personal_feed(request, token):
+    calendar_token = get_object_or_404(
+        CalendarToken.objects.select_related("user"), token=token, revoked_at__isnull=True
+    )
+    user = calendar_token.user
+    since = timezone.now() - timezone.timedelta(days=60)
+    meetings = (
+        Meeting.objects.for_person(user)
+        .filter(ends_at__gte=since)
+        .select_related("group")
+        .order_by("starts_at")
+    )
+    return _ics_response(build_calendar(meetings, name=_("My Waakvlam meetings")), "waakvlam.ics")
+
+
+@login_required
+@require_POST
+def feed_renew(request):
+    services.calendar_token_renew(user=request.user)
+    messages.success(request, _("You have a new calendar link. The old link no longer works."))
+    return redirect(reverse("people:my") + "#agenda")
+
+
+def my_groups_section(request):
+    """The groups part of "Mijn Waakvlam"."""
+    user = request.user
+    now = timezone.now()
+    upcoming = Meeting.objects.planned().filter(ends_at__gte=now).order_by("starts_at")
+    enrolments = list(
+        Enrolment.objects.active()
+        .filter(person=user)
+        .select_related("group")
+        .prefetch_related(Prefetch("group__meetings", queryset=upcoming, to_attr="upcoming"))
+        .order_by("created_at")
+    )
+    led = list(
+        GroupPage.objects.live()
+        .filter(trainers=user)
+        .prefetch_related(Prefetch("meetings", queryset=upcoming, to_attr="upcoming"))
+        .order_by("title")
+    )
+    token = services.calendar_token_for(user=user)
+    offer = GroupIndexPage.objects.live().first()
+    return {
+        "offer_url": offer.get_url(request) if offer else None,
+        "enrolments": enrolments,
+        "led_groups": led,
+        "feed_url": request.build_absolute_uri(
+            reverse("groups:personal_feed", kwargs={"token": token.token})
+        ),
+    }

@@ -1,0 +1,66 @@
+"""Admin building blocks for records that belong to an organisation: a
+coordinator sees and changes only their own organisations' records."""
+
+from django.http import Http404
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies import ModelPermissionPolicy
+
+from .models import Role
+from .permissions import organisations_with_role
+
+
+class OrganisationScopedPolicy(ModelPermissionPolicy):
+    """Django's model permissions, narrowed to the organisations in which the
+    user is a coordinator (superusers see all)."""
+
+    def __init__(self, model, lookup):
+        super().__init__(model)
+        self.lookup = lookup
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        if not self.user_has_any_permission(user, actions):
+            return self.model._default_manager.none()
+        allowed = organisations_with_role(user, Role.COORDINATOR)
+        return self.model._default_manager.filter(**{f"{self.lookup}__in": allowed})
+
+    def user_has_any_permission_for_instance(self, user, actions, instance):
+        return (
+            self.instances_user_has_any_permission_for(user, actions)
+            .filter(pk=instance.pk)
+            .exists()
+        )
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        return self.user_has_any_permission_for_instance(user, [action], instance)
+
+
+class ScopedViewMixin:
+    def get_base_queryset(self):
+        return self.permission_policy.instances_user_has_any_permission_for(
+            self.request.user, ["view", "change"]
+        )
+
+    def get_object(self, queryset=None):
+        obj = super().get_object(queryset)
+        if not self.permission_policy.user_has_any_permission_for_instance(
+            self.request.user, ["view", "change", "delete"], obj
+        ):
+            raise Http404
+        return obj
+
+
+class ScopedModelViewSet(ModelViewSet):
+    def _scoped(self, view_class):
+        return type(view_class.__name__, (ScopedViewMixin, view_class), {})
+
+    @property
+    def index_view_class(self):
+        return self._scoped(super().index_view_class)
+
+    @property
+    def edit_view_class(self):
+        return self._scoped(super().edit_view_class)
+
+    @property
+    def delete_view_class(self):
+        return self._scoped(super().delete_view_class)
