@@ -1,0 +1,290 @@
+import datetime
+from datetime import timedelta
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from groups import services
+from groups.models import Enrolment, EnrolmentStatus, MeetingStatus
+from people.models import User
+from tests.factories import UserFactory
+from tests.groups.factories import GroupPageFactory, MeetingFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _commit_callbacks(django_capture_on_commit_callbacks):
+    """Mail tasks wait for the commit; run them as each test goes."""
+    with django_capture_on_commit_callbacks(execute=True):
+        yield
+
+
+def test_enrolment_takes_a_place_until_the_group_is_full_then_the_waiting_list():
+    group = GroupPageFactory(capacity=2)
+    first, second, third = (
+        services.enrolment_create(group=group, person=UserFactory()) for _ in range(3)
+    )
+    assert [first.status, second.status, third.status] == ["enrolled", "enrolled", "waiting"]
+    assert third.waiting_position() == 1
+    assert services.places_left(group) == 0
+
+
+def test_enrolling_twice_is_refused_and_changes_nothing():
+    group = GroupPageFactory()
+    person = UserFactory()
+    services.enrolment_create(group=group, person=person)
+    with pytest.raises(ValidationError):
+        services.enrolment_create(group=group, person=person)
+    assert Enrolment.objects.filter(group=group).count() == 1
+
+
+@pytest.mark.parametrize(
+    "window",
+    [
+        {"enrolment_closes": datetime.date(2020, 1, 1)},
+        {"enrolment_opens": datetime.date(2099, 1, 1)},
+    ],
+)
+def test_outside_the_enrolment_window_nobody_can_sign_up(window):
+    group = GroupPageFactory(**window)
+    with pytest.raises(ValidationError):
+        services.enrolment_create(group=group, person=UserFactory())
+    assert not Enrolment.objects.exists()
+
+
+def test_an_unpublished_group_takes_no_sign_ups():
+    group = GroupPageFactory()
+    group.unpublish()
+    with pytest.raises(ValidationError):
+        services.enrolment_create(group=group, person=UserFactory())
+
+
+def test_a_freed_place_is_offered_to_the_first_waiting_person_exactly_once():
+    group = GroupPageFactory(capacity=1)
+    holder = services.enrolment_create(group=group, person=UserFactory())
+    first = services.enrolment_create(group=group, person=UserFactory())
+    second = services.enrolment_create(group=group, person=UserFactory())
+
+    services.enrolment_cancel(enrolment=holder)
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert first.status == EnrolmentStatus.OFFERED
+    assert first.offer_token and len(first.offer_token) >= 43
+    assert second.status == EnrolmentStatus.WAITING
+    # The offered place is held: nobody else can take it meanwhile.
+    late = services.enrolment_create(group=group, person=UserFactory())
+    assert late.status == EnrolmentStatus.WAITING
+    assert second.waiting_position() == 1
+
+    services.offer_accept(enrolment=first)
+    first.refresh_from_db()
+    assert first.status == EnrolmentStatus.ENROLLED and first.offer_token is None
+
+
+def test_an_offer_not_accepted_in_time_passes_to_the_next_person(settings):
+    settings.WAITING_LIST_OFFER_HOURS = 48
+    group = GroupPageFactory(capacity=1)
+    holder = services.enrolment_create(group=group, person=UserFactory())
+    first = services.enrolment_create(group=group, person=UserFactory())
+    second = services.enrolment_create(group=group, person=UserFactory())
+    services.enrolment_cancel(enrolment=holder)
+    first.refresh_from_db()
+    assert first.offer_expires_at - first.offered_at == timedelta(hours=48)
+
+    assert services.offers_expire() == 0
+    Enrolment.objects.filter(pk=first.pk).update(
+        offer_expires_at=timezone.now() - timedelta(minutes=1)
+    )
+    assert services.offers_expire() == 1
+    assert services.offers_expire() == 0
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert first.status == EnrolmentStatus.EXPIRED
+    assert second.status == EnrolmentStatus.OFFERED
+    with pytest.raises(ValidationError):
+        services.offer_accept(enrolment=first)
+
+
+def test_accepting_an_expired_offer_is_refused_before_the_task_ran():
+    group = GroupPageFactory(capacity=1)
+    holder = services.enrolment_create(group=group, person=UserFactory())
+    waiting = services.enrolment_create(group=group, person=UserFactory())
+    services.enrolment_cancel(enrolment=holder)
+    Enrolment.objects.filter(pk=waiting.pk).update(
+        offer_expires_at=timezone.now() - timedelta(seconds=1)
+    )
+    waiting.refresh_from_db()
+    with pytest.raises(ValidationError):
+        services.offer_accept(enrolment=waiting)
+    waiting.refresh_from_db()
+    assert waiting.status == EnrolmentStatus.OFFERED
+
+
+def test_a_coordinator_promotes_by_hand_only_into_a_free_place():
+    coordinator = UserFactory()
+    group = GroupPageFactory(capacity=1)
+    services.enrolment_create(group=group, person=UserFactory())
+    waiting = services.enrolment_create(group=group, person=UserFactory())
+    with pytest.raises(ValidationError):
+        services.enrolment_promote(enrolment=waiting, by=coordinator)
+    group.capacity = 2
+    group.save_revision().publish()
+    services.enrolment_promote(enrolment=waiting, by=coordinator)
+    waiting.refresh_from_db()
+    assert waiting.status == EnrolmentStatus.ENROLLED
+    assert waiting.enrolled_by == coordinator
+
+
+def test_cancelling_twice_is_refused():
+    enrolment = services.enrolment_create(group=GroupPageFactory(), person=UserFactory())
+    services.enrolment_cancel(enrolment=enrolment)
+    with pytest.raises(ValidationError):
+        services.enrolment_cancel(enrolment=enrolment)
+
+
+def test_after_cancelling_a_person_may_sign_up_again():
+    group = GroupPageFactory()
+    person = UserFactory()
+    services.enrolment_cancel(enrolment=services.enrolment_create(group=group, person=person))
+    again = services.enrolment_create(group=group, person=person)
+    assert again.status == EnrolmentStatus.ENROLLED
+    assert Enrolment.objects.filter(group=group, person=person).count() == 2
+
+
+def test_assisted_enrolment_without_account_needs_a_phone_or_email():
+    group = GroupPageFactory()
+    trainer = UserFactory()
+    with pytest.raises(ValidationError):
+        services.assisted_enrolment_create(group=group, full_name="Kees", by=trainer)
+    enrolment = services.assisted_enrolment_create(
+        group=group, full_name="Kees Bos", phone="06 12345678", by=trainer
+    )
+    person = enrolment.person
+    assert person.full_name == "Kees Bos" and not person.has_email
+    assert not person.has_usable_password()
+    assert enrolment.enrolled_by == trainer
+
+
+def test_assisted_enrolment_with_a_known_email_uses_that_account():
+    existing = UserFactory(email="kees@example.org")
+    enrolment = services.assisted_enrolment_create(
+        group=GroupPageFactory(), full_name="Kees", email="KEES@example.org", by=UserFactory()
+    )
+    assert enrolment.person == existing
+    assert User.objects.filter(email="kees@example.org").count() == 1
+
+
+def test_series_every_week_skips_chosen_dates_and_keeps_local_time_across_dst():
+    group = GroupPageFactory()
+    meetings = services.meeting_series_create(
+        group=group,
+        first_date=datetime.date(2026, 10, 15),
+        start_time=datetime.time(19, 0),
+        end_time=datetime.time(21, 0),
+        frequency="weekly",
+        count=4,
+        skip=[datetime.date(2026, 10, 22)],
+    )
+    local = [timezone.localtime(m.starts_at) for m in meetings]
+    assert [d.date() for d in local] == [
+        datetime.date(2026, 10, 15),
+        datetime.date(2026, 10, 29),
+        datetime.date(2026, 11, 5),
+        datetime.date(2026, 11, 12),
+    ]
+    assert {d.hour for d in local} == {19}
+    offsets = [timezone.localtime(m.starts_at).utcoffset() for m in (meetings[0], meetings[-1])]
+    assert offsets == [timedelta(hours=2), timedelta(hours=1)]
+
+
+def test_series_every_month_on_the_same_weekday_and_until_a_date():
+    dates = services.series_dates(
+        first_date=datetime.date(2026, 1, 6),  # first Tuesday
+        frequency="monthly",
+        until=datetime.date(2026, 4, 30),
+    )
+    assert dates == [
+        datetime.date(2026, 1, 6),
+        datetime.date(2026, 2, 3),
+        datetime.date(2026, 3, 3),
+        datetime.date(2026, 4, 7),
+    ]
+    biweekly = services.series_dates(
+        first_date=datetime.date(2026, 1, 6), frequency="biweekly", count=3
+    )
+    assert biweekly == [
+        datetime.date(2026, 1, 6),
+        datetime.date(2026, 1, 20),
+        datetime.date(2026, 2, 3),
+    ]
+
+
+@pytest.mark.parametrize(
+    "kwargs",
+    [
+        {"until": datetime.date(2025, 1, 1)},
+        {},
+    ],
+)
+def test_a_series_without_a_sensible_end_is_refused_and_nothing_is_saved(kwargs):
+    group = GroupPageFactory()
+    with pytest.raises(ValidationError):
+        services.meeting_series_create(
+            group=group,
+            first_date=datetime.date(2026, 1, 6),
+            start_time=datetime.time(10),
+            end_time=datetime.time(12),
+            frequency="weekly",
+            **kwargs,
+        )
+    assert not group.meetings.exists()
+
+
+def test_a_meeting_ending_before_it_starts_is_refused():
+    group = GroupPageFactory()
+    with pytest.raises(ValidationError):
+        services.meeting_series_create(
+            group=group,
+            first_date=datetime.date(2026, 1, 6),
+            start_time=datetime.time(12),
+            end_time=datetime.time(10),
+            frequency="weekly",
+            count=2,
+        )
+    assert not group.meetings.exists()
+
+
+def test_moving_raises_the_sequence_and_cancelling_keeps_the_meeting():
+    meeting = MeetingFactory()
+    later = meeting.starts_at + timedelta(days=1)
+    moved = services.meeting_move(
+        meeting=meeting, starts_at=later, ends_at=later + timedelta(hours=2)
+    )
+    assert moved.sequence == 1
+    unchanged = services.meeting_move(
+        meeting=moved, starts_at=moved.starts_at, ends_at=moved.ends_at
+    )
+    assert unchanged.sequence == 1
+    cancelled = services.meeting_cancel(meeting=moved)
+    assert cancelled.status == MeetingStatus.CANCELLED and cancelled.sequence == 2
+    with pytest.raises(ValidationError):
+        services.meeting_move(
+            meeting=cancelled, starts_at=later, ends_at=later + timedelta(hours=1)
+        )
+
+
+def test_publishing_the_page_never_touches_meetings_or_enrolments():
+    group = GroupPageFactory(capacity=3)
+    meeting = MeetingFactory(group=group)
+    enrolment = services.enrolment_create(group=group, person=UserFactory())
+    group.title = "Nieuwe titel"
+    group.capacity = 1
+    group.save_revision().publish()
+    group.unpublish()
+    group.save_revision().publish()
+    meeting.refresh_from_db()
+    enrolment.refresh_from_db()
+    assert meeting.sequence == 0 and meeting.status == MeetingStatus.PLANNED
+    assert enrolment.status == EnrolmentStatus.ENROLLED

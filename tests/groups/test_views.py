@@ -1,0 +1,260 @@
+import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from groups import services
+from groups.models import Enrolment, EnrolmentStatus, GroupKind
+from people.models import Role
+from tests.factories import MembershipFactory, UserFactory
+from tests.groups.factories import GroupPageFactory, MeetingFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def post(client, django_capture_on_commit_callbacks):
+    def _post(*args, **kwargs):
+        with django_capture_on_commit_callbacks(execute=True):
+            return client.post(*args, **kwargs)
+
+    return _post
+
+
+def count_queries(client, url):
+    client.get(url)  # warm caches (site root, menu)
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(captured)
+
+
+def test_browse_filter_and_see_places_left_or_waiting_list(client):
+    open_group = GroupPageFactory(
+        title="Spaarkring Noord", kind=GroupKind.SAVINGS_CIRCLE, place="Zwolle"
+    )
+    full = GroupPageFactory(title="Lotgenoten Zuid", kind=GroupKind.PEER_SUPPORT, capacity=1)
+    services.enrolment_create(group=full, person=UserFactory())
+    index = open_group.get_parent()
+
+    html = client.get(index.url).content.decode()
+    assert "Spaarkring Noord" in html and "Lotgenoten Zuid" in html
+    assert "Vol – wachtlijst" in html
+
+    html = client.get(index.url, {"kind": "spaarkring"}).content.decode()
+    assert "Spaarkring Noord" in html and "Lotgenoten Zuid" not in html
+    html = client.get(index.url, {"place": "Zwolle"}).content.decode()
+    assert "Lotgenoten Zuid" not in html
+
+
+def test_weekday_filter_uses_local_meeting_days(client):
+    tuesday = GroupPageFactory(title="Dinsdaggroep")
+    tuesday_evening = datetime.datetime(2099, 3, 3, 19, 0, tzinfo=ZoneInfo("Europe/Amsterdam"))
+    MeetingFactory(group=tuesday, starts_at=tuesday_evening)
+    GroupPageFactory(title="Zonder bijeenkomsten")
+    html = client.get(tuesday.get_parent().url, {"weekday": "2"}).content.decode()
+    assert "Dinsdaggroep" in html and "Zonder bijeenkomsten" not in html
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"kind": "bestaat-niet"},
+        {"weekday": "9"},
+        {"weekday": "x" * 5000},
+        {"place": "<script>alert(1)</script>"},
+    ],
+)
+def test_unknown_filter_values_give_a_normal_page(client, params):
+    group = GroupPageFactory()
+    response = client.get(group.get_parent().url, params)
+    assert response.status_code == 200
+    assert "<script>alert(1)</script>" not in response.content.decode()
+
+
+def test_trainings_are_listed_only_to_volunteers_and_staff(client):
+    training = GroupPageFactory(title="Basistraining", kind=GroupKind.TRAINING)
+    GroupPageFactory(title="Budgetcursus")
+    url = training.get_parent().url
+    assert "Basistraining" not in client.get(url).content.decode()
+    client.force_login(MembershipFactory(role=Role.VOLUNTEER).user)
+    assert "Basistraining" in client.get(url).content.decode()
+
+
+def test_sign_up_confirmation_and_my_waakvlam_then_cancel(client, post):
+    group = GroupPageFactory(title="Budgetcursus Oost")
+    MeetingFactory(group=group)
+    person = UserFactory()
+    client.force_login(person)
+
+    assert client.get(reverse("groups:enrol", args=[group.pk])).status_code == 200
+    response = post(reverse("groups:enrol", args=[group.pk]))
+    enrolment = Enrolment.objects.get(person=person)
+    assert response.url == reverse("groups:enrolment", args=[enrolment.pk])
+    assert "U bent aangemeld" in client.get(response.url).content.decode()
+
+    my = client.get(reverse("people:my")).content.decode()
+    assert "Budgetcursus Oost" in my
+    assert "/groepen/agenda/" in my
+
+    post(reverse("groups:enrolment_cancel", args=[enrolment.pk]))
+    enrolment.refresh_from_db()
+    assert enrolment.status == EnrolmentStatus.CANCELLED
+
+
+def test_signing_up_twice_gives_a_message_not_an_error(client, post):
+    group = GroupPageFactory()
+    client.force_login(UserFactory())
+    post(reverse("groups:enrol", args=[group.pk]))
+    response = post(reverse("groups:enrol", args=[group.pk]), follow=True)
+    assert response.status_code == 200
+    assert "al aangemeld" in response.content.decode()
+
+
+def test_anonymous_sign_up_goes_to_the_login_page(client):
+    group = GroupPageFactory()
+    response = client.get(reverse("groups:enrol", args=[group.pk]))
+    assert response.status_code == 302 and reverse("account_login") in response.url
+
+
+def test_nobody_sees_someone_elses_enrolment_or_offer(client, post):
+    enrolment = services.enrolment_create(group=GroupPageFactory(), person=UserFactory())
+    client.force_login(UserFactory())
+    assert client.get(reverse("groups:enrolment", args=[enrolment.pk])).status_code == 404
+    assert post(reverse("groups:enrolment_cancel", args=[enrolment.pk])).status_code == 404
+    enrolment.refresh_from_db()
+    assert enrolment.status == EnrolmentStatus.ENROLLED
+
+
+def test_a_forged_offer_link_is_a_404_and_an_expired_one_explains(client, post):
+    group = GroupPageFactory(capacity=1)
+    holder = services.enrolment_create(group=group, person=UserFactory())
+    waiting = services.enrolment_create(group=group, person=UserFactory())
+    services.enrolment_cancel(enrolment=holder)
+    waiting.refresh_from_db()
+    client.force_login(waiting.person)
+    assert client.get(reverse("groups:offer_accept", args=["vervalst"])).status_code == 404
+
+    Enrolment.objects.filter(pk=waiting.pk).update(offer_expires_at="2000-01-01T00:00:00Z")
+    response = post(reverse("groups:offer_accept", args=[waiting.offer_token]))
+    assert response.status_code == 200
+    assert "verlopen" in response.content.decode()
+    waiting.refresh_from_db()
+    assert waiting.status == EnrolmentStatus.OFFERED
+
+
+def test_accepting_an_offer_through_the_link(client, post):
+    group = GroupPageFactory(capacity=1)
+    holder = services.enrolment_create(group=group, person=UserFactory())
+    waiting = services.enrolment_create(group=group, person=UserFactory())
+    services.enrolment_cancel(enrolment=holder)
+    waiting.refresh_from_db()
+    client.force_login(waiting.person)
+    response = post(reverse("groups:offer_accept", args=[waiting.offer_token]))
+    assert response.url == reverse("groups:enrolment", args=[waiting.pk])
+    waiting.refresh_from_db()
+    assert waiting.status == EnrolmentStatus.ENROLLED
+
+
+@pytest.mark.parametrize(
+    "who, status",
+    [
+        ("own_trainer", 200),
+        ("coordinator", 200),
+        ("other_coordinator", 404),
+        ("other_trainer", 404),
+        ("participant", 404),
+    ],
+)
+def test_participant_lists_only_for_own_trainers_and_own_coordinator(client, who, status):
+    own_trainer = MembershipFactory(role=Role.TRAINER).user
+    organisation = own_trainer.memberships.get().organisation
+    group = GroupPageFactory(organisation=organisation, trainers=[own_trainer])
+    participant = services.enrolment_create(group=group, person=UserFactory()).person
+    people = {
+        "own_trainer": own_trainer,
+        "coordinator": MembershipFactory(role=Role.COORDINATOR, organisation=organisation).user,
+        "other_coordinator": MembershipFactory(role=Role.COORDINATOR).user,
+        "other_trainer": MembershipFactory(role=Role.TRAINER, organisation=organisation).user,
+        "participant": participant,
+    }
+    client.force_login(people[who])
+    response = client.get(reverse("groups:participants", args=[group.pk]))
+    assert response.status_code == status
+    if status == 200:
+        assert participant.full_name in response.content.decode()
+
+
+def test_a_participant_never_sees_another_participant(client):
+    group = GroupPageFactory()
+    me = services.enrolment_create(group=group, person=UserFactory()).person
+    other = services.enrolment_create(
+        group=group, person=UserFactory(full_name="Zeer Geheim")
+    ).person
+    client.force_login(me)
+    for url in (group.url, reverse("people:my")):
+        assert other.full_name not in client.get(url).content.decode()
+
+
+def test_assisted_enrolment_by_a_trainer_keeps_input_on_error(client, post):
+    trainer = MembershipFactory(role=Role.TRAINER).user
+    group = GroupPageFactory(
+        organisation=trainer.memberships.get().organisation, trainers=[trainer]
+    )
+    client.force_login(trainer)
+    url = reverse("groups:participants", args=[group.pk])
+    response = post(url, {"full_name": "Kees Bos", "phone": "", "email": ""})
+    assert response.status_code == 200
+    assert 'value="Kees Bos"' in response.content.decode()
+    assert not Enrolment.objects.exists()
+
+    response = post(url, {"full_name": "Kees Bos", "phone": "06 1234 5678", "email": ""})
+    assert response.status_code == 302
+    assert Enrolment.objects.get().person.full_name == "Kees Bos"
+
+
+def test_invited_person_gets_a_set_password_link(client, post, mailoutbox):
+    trainer = MembershipFactory(role=Role.TRAINER).user
+    group = GroupPageFactory(
+        organisation=trainer.memberships.get().organisation, trainers=[trainer]
+    )
+    client.force_login(trainer)
+    post(
+        reverse("groups:participants", args=[group.pk]),
+        {"full_name": "Kees Bos", "phone": "", "email": "kees@example.org"},
+    )
+    invitation = [m for m in mailoutbox if "/account/password/reset/key/" in m.body]
+    assert invitation and invitation[0].to == ["kees@example.org"]
+
+
+def test_offer_index_query_count_does_not_grow_with_groups(client):
+    first = GroupPageFactory()
+    MeetingFactory(group=first)
+    index = first.get_parent()
+    few = count_queries(client, index.url)
+    for _ in range(10):
+        group = GroupPageFactory()
+        MeetingFactory(group=group)
+        services.enrolment_create(group=group, person=UserFactory())
+    assert count_queries(client, index.url) == few
+
+
+def test_group_page_and_my_waakvlam_query_counts_do_not_grow(client):
+    group = GroupPageFactory(capacity=100)
+    person = UserFactory()
+    services.enrolment_create(group=group, person=person)
+    MeetingFactory(group=group)
+    client.force_login(person)
+    few_page = count_queries(client, group.url)
+    few_my = count_queries(client, reverse("people:my"))
+    for _ in range(10):
+        MeetingFactory(group=group)
+        services.enrolment_create(group=group, person=UserFactory())
+        other = GroupPageFactory()
+        services.enrolment_create(group=other, person=person)
+        MeetingFactory(group=other)
+    assert count_queries(client, group.url) == few_page
+    assert count_queries(client, reverse("people:my")) == few_my
