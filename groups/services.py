@@ -9,6 +9,7 @@ E-mails are queued and leave only after the commit.
 import datetime
 from datetime import timedelta
 
+from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -182,6 +183,8 @@ def assisted_enrolment_create(*, group, full_name, email="", phone="", by):
         person.set_unusable_password()
         person.full_clean()
         person.save()
+        if email:
+            EmailAddress.objects.create(user=person, email=email, primary=True, verified=False)
         invited = bool(email)
     enrolment = enrolment_create(group=group, person=person, by=by)
     if invited:

@@ -1,3 +1,5 @@
+from allauth.account.models import EmailAddress
+from allauth.account.signals import password_reset
 from django.contrib.auth.models import Group
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
@@ -20,3 +22,11 @@ def sync_admin_groups(sender, instance, **kwargs):
             user.groups.add(group)
         else:
             user.groups.remove(group)
+
+
+@receiver(password_reset)
+def verify_email_on_password_reset(sender, request, user, **kwargs):
+    """The reset link was mailed to the account's address, so using it proves
+    the address: a person invited by a volunteer (who chooses a password with
+    that link) can log in straight away."""
+    EmailAddress.objects.filter(user=user, email__iexact=user.email).update(verified=True)

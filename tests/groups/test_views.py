@@ -1,4 +1,5 @@
 import datetime
+import re
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -258,3 +259,29 @@ def test_group_page_and_my_waakvlam_query_counts_do_not_grow(client):
         MeetingFactory(group=other)
     assert count_queries(client, group.url) == few_page
     assert count_queries(client, reverse("people:my")) == few_my
+
+
+def test_an_invited_person_sets_a_password_and_can_log_in_at_once(client, post, mailoutbox):
+    trainer = MembershipFactory(role=Role.TRAINER).user
+    group = GroupPageFactory(
+        organisation=trainer.memberships.get().organisation, trainers=[trainer]
+    )
+    client.force_login(trainer)
+    post(
+        reverse("groups:participants", args=[group.pk]),
+        {"full_name": "Kees Bos", "phone": "", "email": "kees@example.org"},
+    )
+    client.logout()
+    invitation = next(m for m in mailoutbox if "/account/password/reset/key/" in m.body)
+    link = re.search(r"https?://[^/\s]+(/account/password/reset/key/\S+)", invitation.body)[1]
+    form = client.get(link, follow=True)
+    post(
+        form.redirect_chain[-1][0] if form.redirect_chain else link,
+        {"password1": "mijn-eigen-wachtwoord-9", "password2": "mijn-eigen-wachtwoord-9"},
+    )
+    response = post(
+        reverse("account_login"),
+        {"login": "kees@example.org", "password": "mijn-eigen-wachtwoord-9"},
+    )
+    assert response.status_code == 302 and response.url == reverse("people:my")
+    assert "Kees Bos" in client.get(reverse("people:my")).content.decode()
