@@ -15,9 +15,11 @@ from icalendar import Calendar, Event
 PRODID = "-//Waakvlam//Bijeenkomsten//NL"
 
 
-def build_calendar(meetings, *, name, url=""):
+def build_calendar(meetings, *, name, uid, url=""):
+    """`uid` names the calendar itself; it must stay the same between
+    fetches of one feed."""
     zone = ZoneInfo(settings.TIME_ZONE)
-    calendar = Calendar.new(prodid=PRODID, name=name)
+    calendar = Calendar.new(prodid=PRODID, name=name, uid=uid)
     first = last = None
     for meeting in meetings:
         start = meeting.starts_at.astimezone(zone)

@@ -5,10 +5,12 @@ from allauth.account.forms import default_token_generator
 from allauth.account.utils import user_pk_to_url_str
 from django.conf import settings
 from django.urls import reverse
+from django.utils import timezone
 
 from people.mail import send_templated_email
 
 from .calendar import build_calendar
+from .models import HOLDING_PLACE
 
 
 def _absolute(path):
@@ -37,15 +39,18 @@ def _group_context(enrolment):
     }
 
 
+def _group_calendar(group, meetings):
+    return build_calendar(meetings, name=group.title, uid=f"group-{group.pk}@waakvlam")
+
+
 def enrolment_confirmed(enrolment):
     context = _group_context(enrolment)
-    ics = build_calendar(context["meetings"], name=enrolment.group.title)
-    _send(
-        enrolment.person,
-        "enrolment_confirmed",
-        context,
-        attachments=[("bijeenkomsten.ics", ics, "text/calendar")],
-    )
+    # An empty calendar is not valid iCalendar: no file without meetings.
+    attachments = []
+    if context["meetings"]:
+        ics = _group_calendar(enrolment.group, context["meetings"])
+        attachments.append(("bijeenkomsten.ics", ics, "text/calendar"))
+    _send(enrolment.person, "enrolment_confirmed", context, attachments=attachments)
 
 
 def waiting_list_joined(enrolment):
@@ -59,6 +64,7 @@ def place_offered(enrolment):
     context["accept_url"] = _absolute(
         reverse("groups:offer_accept", kwargs={"token": enrolment.offer_token})
     )
+    context["offer_hours"] = settings.WAITING_LIST_OFFER_HOURS
     _send(enrolment.person, "place_offered", context)
 
 
@@ -67,12 +73,20 @@ def offer_expired(enrolment):
 
 
 def meeting_changed(meeting):
-    """Everyone enrolled hears that a meeting moved or was cancelled, with the
-    updated calendar entry."""
-    ics = build_calendar([meeting], name=meeting.group.title)
-    for enrolment in meeting.group.enrolments.filter(status="enrolled").select_related("person"):
+    """Everyone with a place, and the trainers, hear that a coming meeting
+    moved or was cancelled, with the updated calendar entry."""
+    if meeting.ends_at < timezone.now():
+        return
+    group = meeting.group
+    ics = _group_calendar(group, [meeting])
+    people = {
+        enrolment.person
+        for enrolment in group.enrolments.filter(status__in=HOLDING_PLACE).select_related("person")
+    }
+    people.update(group.trainers.all())
+    for person in people:
         _send(
-            enrolment.person,
+            person,
             "meeting_changed",
             {"meeting": meeting, "group": meeting.group, "group_url": _absolute(meeting.group.url)},
             attachments=[("bijeenkomst.ics", ics, "text/calendar")],

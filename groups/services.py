@@ -12,7 +12,7 @@ from datetime import timedelta
 from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -47,6 +47,19 @@ def enrolment_create(*, group, person, by=None):
     """Enrol `person` in the whole group, or put them on the waiting list
     when it is full. Raises ValidationError with a Dutch message when it
     cannot be done."""
+    enrolment = _enrol(group=group, person=person, by=by)
+    _notify_enrolment(enrolment)
+    return enrolment
+
+
+def _notify_enrolment(enrolment):
+    if enrolment.status == EnrolmentStatus.ENROLLED:
+        notifications.enrolment_confirmed(enrolment)
+    else:
+        notifications.waiting_list_joined(enrolment)
+
+
+def _enrol(*, group, person, by):
     group = _locked_group(group)
     if not group.live:
         raise ValidationError(_("This group is not open for sign-up."))
@@ -67,10 +80,6 @@ def enrolment_create(*, group, person, by=None):
     )
     enrolment.full_clean()
     enrolment.save()
-    if has_place:
-        notifications.enrolment_confirmed(enrolment)
-    else:
-        notifications.waiting_list_joined(enrolment)
     return enrolment
 
 
@@ -87,7 +96,6 @@ def enrolment_cancel(*, enrolment, by=None):
     held_place = enrolment.holds_place
     enrolment.status = EnrolmentStatus.CANCELLED
     enrolment.cancelled_at = timezone.now()
-    enrolment.offer_token = None
     enrolment.save()
     if held_place:
         _offer_free_places(group)
@@ -122,7 +130,6 @@ def offer_accept(*, enrolment):
         raise ValidationError(_("This offer has expired. The place went to the next person."))
     enrolment.status = EnrolmentStatus.ENROLLED
     enrolment.enrolled_at = timezone.now()
-    enrolment.offer_token = None
     enrolment.save()
     notifications.enrolment_confirmed(enrolment)
     return enrolment
@@ -138,7 +145,6 @@ def offers_expire():
             if enrolment.status != EnrolmentStatus.OFFERED:
                 continue
             enrolment.status = EnrolmentStatus.EXPIRED
-            enrolment.offer_token = None
             enrolment.save()
             notifications.offer_expired(enrolment)
             _offer_free_places(group)
@@ -158,7 +164,6 @@ def enrolment_promote(*, enrolment, by):
         raise ValidationError(_("The group is full. Make a place free first, or add places."))
     enrolment.status = EnrolmentStatus.ENROLLED
     enrolment.enrolled_at = timezone.now()
-    enrolment.offer_token = None
     enrolment.enrolled_by = by
     enrolment.save()
     notifications.enrolment_confirmed(enrolment)
@@ -186,9 +191,12 @@ def assisted_enrolment_create(*, group, full_name, email="", phone="", by):
         if email:
             EmailAddress.objects.create(user=person, email=email, primary=True, verified=False)
         invited = bool(email)
-    enrolment = enrolment_create(group=group, person=person, by=by)
+    enrolment = _enrol(group=group, person=person, by=by)
+    # The invitation first: the confirmation points to "Mijn Waakvlam",
+    # which needs the password the invitation lets them choose.
     if invited:
         notifications.account_invitation(person, enrolment)
+    _notify_enrolment(enrolment)
     return enrolment
 
 
@@ -275,6 +283,8 @@ def meeting_move(*, meeting, starts_at, ends_at, location=None):
     meeting.full_clean()
     if changed:
         meeting.sequence += 1
+        # A reminder for the old date says nothing about the new one.
+        meeting.reminders.all().delete()
     meeting.save()
     if changed:
         notifications.meeting_changed(meeting)
@@ -295,7 +305,14 @@ def meeting_cancel(*, meeting):
 
 def calendar_token_for(*, user):
     token = CalendarToken.objects.filter(user=user, revoked_at__isnull=True).first()
-    return token or CalendarToken.objects.create(user=user)
+    if token:
+        return token
+    try:
+        with transaction.atomic():
+            return CalendarToken.objects.create(user=user)
+    except IntegrityError:
+        # Opened twice at once: the other request made the token.
+        return CalendarToken.objects.get(user=user, revoked_at__isnull=True)
 
 
 @transaction.atomic

@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -5,7 +7,7 @@ from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.models import Site
@@ -143,7 +145,12 @@ def offer_accept(request, token):
     enrolment = get_object_or_404(
         Enrolment.objects.select_related("group"), offer_token=token, person=request.user
     )
-    expired = enrolment.offer_expires_at <= timezone.now()
+    if enrolment.status in (EnrolmentStatus.ENROLLED, EnrolmentStatus.CANCELLED):
+        # The link in the e-mail was used before: show where things stand.
+        return redirect("groups:enrolment", pk=enrolment.pk)
+    expired = (
+        enrolment.status == EnrolmentStatus.EXPIRED or enrolment.offer_expires_at <= timezone.now()
+    )
     if request.method == "POST" and not expired:
         try:
             services.offer_accept(enrolment=enrolment)
@@ -204,6 +211,10 @@ def participants(request, group_id):
     )
 
 
+# Feeds keep recent history so a calendar does not lose last week at once.
+FEED_HISTORY = timedelta(days=60)
+
+
 def _ics_response(content, filename):
     response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="{filename}"'
@@ -220,8 +231,13 @@ def group_feed(request, page_path):
         raise Http404
     url_path = f"{site.root_page.url_path}{page_path}"
     group = get_object_or_404(GroupPage.objects.live().public(), url_path=url_path)
-    meetings = group.meetings.select_related("group").order_by("starts_at")
-    return _ics_response(build_calendar(meetings, name=group.title), f"{group.slug}.ics")
+    meetings = (
+        group.meetings.filter(ends_at__gte=timezone.now() - FEED_HISTORY)
+        .select_related("group")
+        .order_by("starts_at")
+    )
+    calendar = build_calendar(meetings, name=group.title, uid=f"group-{group.pk}@waakvlam")
+    return _ics_response(calendar, f"{group.slug}.ics")
 
 
 def personal_feed(request, token):
@@ -229,14 +245,17 @@ def personal_feed(request, token):
         CalendarToken.objects.select_related("user"), token=token, revoked_at__isnull=True
     )
     user = calendar_token.user
-    since = timezone.now() - timezone.timedelta(days=60)
     meetings = (
         Meeting.objects.for_person(user)
-        .filter(ends_at__gte=since)
+        .filter(ends_at__gte=timezone.now() - FEED_HISTORY)
         .select_related("group")
         .order_by("starts_at")
     )
-    return _ics_response(build_calendar(meetings, name=_("My Waakvlam meetings")), "waakvlam.ics")
+    # Calendar apps fetch without a session: use the owner's language.
+    with translation.override(user.preferred_language):
+        name = _("My Waakvlam meetings")
+    calendar = build_calendar(meetings, name=name, uid=f"person-{calendar_token.pk}@waakvlam")
+    return _ics_response(calendar, "waakvlam.ics")
 
 
 @login_required

@@ -1,7 +1,16 @@
 """Admin building blocks for records that belong to an organisation: a
 coordinator sees and changes only their own organisations' records."""
 
+import datetime
+
+from django.contrib.admin.utils import unquote
 from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django.utils.formats import date_format
+from wagtail.admin.views.generic import InspectView
+from wagtail.admin.views.generic.history import HistoryView
+from wagtail.admin.views.generic.usage import UsageView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 
@@ -34,19 +43,49 @@ class OrganisationScopedPolicy(ModelPermissionPolicy):
         return self.user_has_any_permission_for_instance(user, [action], instance)
 
 
+class ScopedObjectMixin:
+    """Any view of one record (history, usage, actions): another
+    organisation's record is a 404."""
+
+    scope_actions = ("view", "change")
+
+    def get_scoped_queryset(self):
+        return self.permission_policy.instances_user_has_any_permission_for(
+            self.request.user, list(self.scope_actions)
+        )
+
+    def get_base_object_queryset(self):
+        return self.get_scoped_queryset()
+
+
 class ScopedViewMixin:
     def get_base_queryset(self):
         return self.permission_policy.instances_user_has_any_permission_for(
             self.request.user, ["view", "change"]
         )
 
-    def get_object(self, queryset=None):
-        obj = super().get_object(queryset)
+    def get_object(self, *args, **kwargs):
+        obj = super().get_object(*args, **kwargs)
         if not self.permission_policy.user_has_any_permission_for_instance(
             self.request.user, ["view", "change", "delete"], obj
         ):
             raise Http404
         return obj
+
+
+class ScopedInspectView(ScopedObjectMixin, InspectView):
+    def get_object(self, queryset=None):
+        return get_object_or_404(self.get_scoped_queryset(), pk=unquote(str(self.pk)))
+
+    def get_field_display_value(self, field_name, field):
+        value = super().get_field_display_value(field_name, field)
+        # Wagtail's template shows datetimes in UTC; coordinators think in
+        # Dutch time.
+        if isinstance(value, datetime.datetime):
+            return date_format(timezone.localtime(value), "l j F Y, H:i")
+        if value is None or value == "":
+            return "–"
+        return value
 
 
 class ScopedModelViewSet(ModelViewSet):
@@ -64,3 +103,13 @@ class ScopedModelViewSet(ModelViewSet):
     @property
     def delete_view_class(self):
         return self._scoped(super().delete_view_class)
+
+    inspect_view_class = ScopedInspectView
+
+    @property
+    def history_view_class(self):
+        return type("HistoryView", (ScopedObjectMixin, HistoryView), {})
+
+    @property
+    def usage_view_class(self):
+        return type("UsageView", (ScopedObjectMixin, UsageView), {})

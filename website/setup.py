@@ -37,6 +37,14 @@ COORDINATOR_PERMISSIONS = {
         "change_organisation",
         *[f"{action}_membership" for action in ("add", "change", "delete", "view")],
     ],
+    # Meetings and sign-ups are cancelled, never deleted: no delete rights.
+    "groups": [
+        "view_meeting",
+        "add_meeting",
+        "change_meeting",
+        "view_enrolment",
+        "change_enrolment",
+    ],
 }
 
 
@@ -78,16 +86,21 @@ def ensure_site_structure(*, using="default", **kwargs):
     ensure_schedules()
 
 
-# (task function, schedule type, name); each one exists exactly once.
+# (task function, schedule type, name[, more Schedule fields]); each one
+# exists exactly once.
 SCHEDULES = [
     ("people.tasks.anonymise_inactive_users", Schedule.DAILY, "Inactieve accounts anonimiseren"),
+    ("groups.tasks.send_meeting_reminders", Schedule.HOURLY, "Herinneringen bijeenkomsten"),
+    ("groups.tasks.expire_offers", Schedule.MINUTES, "Verlopen plekken doorgeven", {"minutes": 15}),
 ]
 
 
 def ensure_schedules():
-    for func, schedule_type, name in SCHEDULES:
+    for func, schedule_type, name, *extra in SCHEDULES:
+        options = extra[0] if extra else {}
         Schedule.objects.get_or_create(
-            func=func, defaults={"schedule_type": schedule_type, "name": name, "repeats": -1}
+            func=func,
+            defaults={"schedule_type": schedule_type, "name": name, "repeats": -1, **options},
         )
 
 
