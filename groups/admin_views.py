@@ -254,6 +254,7 @@ class MeetingEditView(ServiceFormMixin, generic.EditView):
             starts_at=data["starts_at"],
             ends_at=data["ends_at"],
             location=data.get("location"),
+            topic=data.get("topic"),
         )
         self.moved = meeting.sequence != sequence_before
         if self.moved:

@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from .models import PUBLIC_KINDS, GroupKind
@@ -25,9 +26,9 @@ class OfferFilterForm(forms.Form):
 
     def __init__(self, *args, places=(), show_trainings=False, **kwargs):
         super().__init__(*args, **kwargs)
-        kinds = [(kind.value, kind.label) for kind in GroupKind if kind in PUBLIC_KINDS]
+        kinds = [(kind.value, capfirst(kind.label)) for kind in GroupKind if kind in PUBLIC_KINDS]
         if show_trainings:
-            kinds.append((GroupKind.TRAINING.value, GroupKind.TRAINING.label))
+            kinds.append((GroupKind.TRAINING.value, capfirst(GroupKind.TRAINING.label)))
         self.fields["kind"].choices = [("", _("All kinds")), *kinds]
         self.fields["place"].choices = [("", _("All places")), *[(p, p) for p in places]]
         self.fields["weekday"].choices = [("", _("Any day")), *WEEKDAYS]
@@ -39,6 +40,7 @@ class OfferFilterForm(forms.Form):
 
 
 class AssistedEnrolmentForm(forms.Form):
+    hide_optional = True  # one of phone and e-mail is needed: the help says so
     full_name = forms.CharField(
         label=_("Name"), max_length=150, widget=forms.TextInput(attrs={"autocomplete": "off"})
     )
@@ -46,6 +48,7 @@ class AssistedEnrolmentForm(forms.Form):
         label=_("Phone number"),
         max_length=30,
         required=False,
+        help_text=_("Fill in a phone number, an e-mail address, or both."),
         widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "off"}),
     )
     email = forms.EmailField(
@@ -58,5 +61,7 @@ class AssistedEnrolmentForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
         if not cleaned.get("phone") and not cleaned.get("email") and not self.errors:
-            raise forms.ValidationError(_("Fill in a phone number or an e-mail address."))
+            # On the field, so it is linked to the input and listed in the
+            # error summary.
+            self.add_error("phone", _("Fill in a phone number or an e-mail address."))
         return cleaned

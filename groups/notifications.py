@@ -68,6 +68,13 @@ def place_offered(enrolment):
     _send(enrolment.person, "place_offered", context)
 
 
+def enrolment_cancelled(enrolment, *, by):
+    """A trainer or coordinator ended someone's sign-up: they must know."""
+    context = _group_context(enrolment)
+    context["by"] = by
+    _send(enrolment.person, "enrolment_cancelled", context)
+
+
 def offer_expired(enrolment):
     _send(enrolment.person, "offer_expired", _group_context(enrolment))
 

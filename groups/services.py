@@ -97,6 +97,8 @@ def enrolment_cancel(*, enrolment, by=None):
     enrolment.status = EnrolmentStatus.CANCELLED
     enrolment.cancelled_at = timezone.now()
     enrolment.save()
+    if by is not None and by != enrolment.person:
+        notifications.enrolment_cancelled(enrolment, by=by)
     if held_place:
         _offer_free_places(group)
     return enrolment
@@ -270,16 +272,22 @@ def meeting_series_create(
 
 
 @transaction.atomic
-def meeting_move(*, meeting, starts_at, ends_at, location=None):
+def meeting_move(*, meeting, starts_at, ends_at, location=None, topic=None):
+    """Change a meeting's time, place or topic; whoever has a place hears it
+    when anything changed."""
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
     if meeting.is_cancelled:
         raise ValidationError(_("A cancelled meeting cannot be moved."))
-    changed = (meeting.starts_at, meeting.ends_at) != (starts_at, ends_at) or (
-        location is not None and location != meeting.location
+    changed = (
+        (meeting.starts_at, meeting.ends_at) != (starts_at, ends_at)
+        or (location is not None and location != meeting.location)
+        or (topic is not None and topic != meeting.topic)
     )
     meeting.starts_at, meeting.ends_at = starts_at, ends_at
     if location is not None:
         meeting.location = location
+    if topic is not None:
+        meeting.topic = topic
     meeting.full_clean()
     if changed:
         meeting.sequence += 1

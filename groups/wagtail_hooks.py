@@ -74,14 +74,14 @@ class MeetingViewSet(ScopedModelViewSet):
         ],
         base_form_class=admin_views.MeetingForm,
     )
-    # Moving a meeting changes its time or place only; the group stays.
+    # Changing a meeting changes its time, place or topic; the group stays.
     edit_handler = ObjectList(
         [
             FieldPanel("group", read_only=True),
             FieldPanel("starts_at"),
             FieldPanel("ends_at"),
             FieldPanel("location"),
-            FieldPanel("topic", read_only=True),
+            FieldPanel("topic"),
         ],
         base_form_class=admin_views.MeetingForm,
     )

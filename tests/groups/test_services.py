@@ -288,3 +288,26 @@ def test_publishing_the_page_never_touches_meetings_or_enrolments():
     enrolment.refresh_from_db()
     assert meeting.sequence == 0 and meeting.status == MeetingStatus.PLANNED
     assert enrolment.status == EnrolmentStatus.ENROLLED
+
+
+def test_someone_signed_out_by_a_coordinator_is_told_but_not_when_they_do_it(
+    mailoutbox, django_capture_on_commit_callbacks
+):
+    coordinator = UserFactory(full_name="Sanne Bakker")
+    group = GroupPageFactory(title="Spaarkring West")
+    by_staff = services.enrolment_create(group=group, person=UserFactory())
+    by_self = services.enrolment_create(group=group, person=UserFactory())
+    with django_capture_on_commit_callbacks(execute=True):
+        services.enrolment_cancel(enrolment=by_staff, by=coordinator)
+        services.enrolment_cancel(enrolment=by_self, by=by_self.person)
+    assert [m.to for m in mailoutbox] == [[by_staff.person.email]]
+    assert "Sanne Bakker" in mailoutbox[0].body
+    assert "Spaarkring West" in mailoutbox[0].subject
+
+
+def test_a_topic_change_counts_as_a_change():
+    meeting = MeetingFactory(topic="Post ordenen")
+    changed = services.meeting_move(
+        meeting=meeting, starts_at=meeting.starts_at, ends_at=meeting.ends_at, topic="Budget maken"
+    )
+    assert changed.topic == "Budget maken" and changed.sequence == 1
