@@ -30,14 +30,21 @@ from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
+from groups.models import GroupPage  # noqa: E402
+from groups.services import calendar_token_for  # noqa: E402
 from people.models import User  # noqa: E402
 
 PAGES = [
     ("home", "/", None),
+    ("offer", "/aanbod/", None),
+    ("offer-filter", "/aanbod/?kind=spaarkring&weekday=2", None),
+    ("group-page", "/aanbod/lotgenotengroep-utrecht/", None),
+    ("group-feed", "/aanbod/lotgenotengroep-utrecht/agenda.ics", None),
     ("privacy", "/privacy/", None),
     ("log-in", "/account/login/", None),
     ("sign-up", "/account/signup/", None),
     ("my-waakvlam", "/mijn/", "deelnemer@example.org"),
+    ("my-as-trainer", "/mijn/", "trainer@example.org"),
     ("admin-home", "/admin/", "redacteur@example.org"),
 ]
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "50"))
@@ -47,8 +54,16 @@ def main():
     settings.DEBUG = True
     call_command("migrate", verbosity=0)
     call_command("seed_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
-    print(f"{'page':<14}{'median ms':>11}{'p95 ms':>9}{'queries':>9}")
-    for name, url, email in PAGES:
+    participant = User.objects.get(email="deelnemer@example.org")
+    token = calendar_token_for(user=participant).token
+    led = GroupPage.objects.filter(trainers__email="trainer@example.org").first()
+    pages = [
+        *PAGES,
+        ("personal-feed", f"/groepen/agenda/{token}.ics", None),
+        ("participants", f"/groepen/{led.pk}/deelnemers/", "trainer@example.org"),
+    ]
+    print(f"{'page':<16}{'median ms':>11}{'p95 ms':>9}{'queries':>9}")
+    for name, url, email in pages:
         client = Client()
         if email:
             client.force_login(User.objects.get(email=email))
@@ -62,7 +77,7 @@ def main():
         with CaptureQueriesContext(connection) as queries:
             client.get(url)
         p95 = statistics.quantiles(timings, n=20)[-1]
-        print(f"{name:<14}{statistics.median(timings):>11.1f}{p95:>9.1f}{len(queries):>9}")
+        print(f"{name:<16}{statistics.median(timings):>11.1f}{p95:>9.1f}{len(queries):>9}")
 
 
 if __name__ == "__main__":
