@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from people.models import User
+from people.permissions import may_see_own_competencies
 
 from . import notifications
 from .models import (
@@ -24,6 +25,7 @@ from .models import (
     CalendarToken,
     Enrolment,
     EnrolmentStatus,
+    GroupKind,
     GroupPage,
     Meeting,
     MeetingStatus,
@@ -65,6 +67,8 @@ def _enrol(*, group, person, by):
         raise ValidationError(_("This group is not open for sign-up."))
     if not group.enrolment_window_open():
         raise ValidationError(_("Signing up for this group is not possible now."))
+    if group.kind == GroupKind.TRAINING and not may_see_own_competencies(person):
+        raise ValidationError(_("This training is for volunteers only."))
     if Enrolment.objects.active().filter(group=group, person=person).exists():
         raise ValidationError(_("You are already signed up for this group."))
 

@@ -6,9 +6,9 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from groups import services
-from groups.models import Enrolment, EnrolmentStatus, MeetingStatus
-from people.models import User
-from tests.factories import UserFactory
+from groups.models import Enrolment, EnrolmentStatus, GroupKind, MeetingStatus
+from people.models import Role, User
+from tests.factories import MembershipFactory, UserFactory
 from tests.groups.factories import GroupPageFactory, MeetingFactory
 
 pytestmark = pytest.mark.django_db
@@ -311,3 +311,11 @@ def test_a_topic_change_counts_as_a_change():
         meeting=meeting, starts_at=meeting.starts_at, ends_at=meeting.ends_at, topic="Budget maken"
     )
     assert changed.topic == "Budget maken" and changed.sequence == 1
+
+
+def test_only_volunteers_and_staff_sign_up_for_a_training():
+    training = GroupPageFactory(kind=GroupKind.TRAINING)
+    with pytest.raises(ValidationError):
+        services.enrolment_create(group=training, person=UserFactory())
+    volunteer = MembershipFactory(role=Role.VOLUNTEER).user
+    assert services.enrolment_create(group=training, person=volunteer).status == "enrolled"
