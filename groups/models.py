@@ -1,11 +1,12 @@
 import secrets
 import uuid
+from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Count, Min, Q
+from django.db.models import Count, Min, Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -438,3 +439,236 @@ class MeetingReminder(models.Model):
 
     def __str__(self):
         return f"{self.meeting} → {self.person}"
+
+
+class AttendanceStatus(models.TextChoices):
+    PRESENT = "present", _("present")
+    LATE = "late", _("late")
+    EXCUSED = "excused", _("excused")
+    ABSENT = "absent", _("absent")
+
+
+# Statuses in which the person was there.
+ATTENDED = [AttendanceStatus.PRESENT, AttendanceStatus.LATE]
+
+
+class Attendance(models.Model):
+    """Whether a person was at a meeting: one row per person and meeting,
+    whoever saves it and however often."""
+
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.PROTECT, related_name="attendance", verbose_name=_("meeting")
+    )
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="attendance",
+        verbose_name=_("participant"),
+    )
+    status = models.CharField(_("attendance"), max_length=10, choices=AttendanceStatus.choices)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("recorded by"),
+    )
+    recorded_at = models.DateTimeField(_("recorded at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("attendance")
+        verbose_name_plural = _("attendance")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "person"], name="attendance_once_per_meeting"
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=AttendanceStatus.values), name="attendance_status_valid"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.person} – {self.meeting}: {self.get_status_display()}"
+
+    @property
+    def attended(self):
+        return self.status in ATTENDED
+
+
+class AttentionSignal(models.Model):
+    """Someone missed several meetings in a row: the aftercare signal that a
+    person is slipping away. Open until they come again."""
+
+    group = models.ForeignKey(GroupPage, on_delete=models.PROTECT, related_name="attention_signals")
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="attention_signals"
+    )
+    missed = models.PositiveSmallIntegerField(_("meetings missed in a row"))
+    raised_at = models.DateTimeField(default=timezone.now)
+    resolved_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("attention signal")
+        verbose_name_plural = _("attention signals")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["group", "person"],
+                condition=Q(resolved_at__isnull=True),
+                name="attention_one_open_per_person",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.person} – {self.group.title} ({self.missed})"
+
+
+class MoneyKeeping(models.TextChoices):
+    SHARED_BOX = "shared_box", _("in a shared box")
+    PERSONAL_TINS = "personal_tins", _("in personal tins")
+
+
+class SavingsCircle(models.Model):
+    """The ledger settings of a savings circle (spaarkring) group."""
+
+    group = models.OneToOneField(
+        GroupPage, on_delete=models.PROTECT, related_name="savings_circle", verbose_name=_("group")
+    )
+    money_kept = models.CharField(
+        _("money is kept"),
+        max_length=20,
+        choices=MoneyKeeping.choices,
+        default=MoneyKeeping.SHARED_BOX,
+    )
+    cycle_start = models.DateField(_("cycle starts"))
+    cycle_end = models.DateField(_("cycle ends"))
+    bookkeeper = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("bookkeeper"),
+        help_text=_("A member who records the deposits, besides the trainers."),
+    )
+    fines_enabled = models.BooleanField(_("fine for a missed deposit"), default=False)
+    fine_amount = models.DecimalField(
+        _("fine amount"), max_digits=6, decimal_places=2, default=Decimal("0.00")
+    )
+
+    class Meta:
+        verbose_name = _("savings circle")
+        verbose_name_plural = _("savings circles")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(cycle_end__gt=models.F("cycle_start")),
+                name="savings_cycle_ends_after_start",
+            ),
+            models.CheckConstraint(
+                condition=Q(fine_amount__gte=0), name="savings_fine_not_negative"
+            ),
+        ]
+
+    def __str__(self):
+        return self.group.title
+
+    def clean(self):
+        super().clean()
+        if self.cycle_start and self.cycle_end and self.cycle_end <= self.cycle_start:
+            raise ValidationError({"cycle_end": _("The cycle must end after it starts.")})
+
+
+class SavingsGoal(models.Model):
+    """What a member saves for, set at the start of the cycle."""
+
+    circle = models.ForeignKey(SavingsCircle, on_delete=models.PROTECT, related_name="goals")
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="savings_goals"
+    )
+    purpose = models.CharField(_("saving for"), max_length=200)
+    target_amount = models.DecimalField(
+        _("target amount"),
+        max_digits=8,
+        decimal_places=2,
+        validators=[MinValueValidator(Decimal("1.00")), MaxValueValidator(Decimal("100000.00"))],
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("savings goal")
+        verbose_name_plural = _("savings goals")
+        constraints = [
+            models.UniqueConstraint(fields=["circle", "person"], name="savings_goal_once"),
+            models.CheckConstraint(condition=Q(target_amount__gt=0), name="savings_goal_positive"),
+        ]
+
+    def __str__(self):
+        return f"{self.person}: {self.purpose}"
+
+
+class EntryKind(models.TextChoices):
+    DEPOSIT = "deposit", _("deposit")
+    CORRECTION = "correction", _("correction")
+    FINE = "fine", _("fine")
+
+
+# The most one deposit can be; bigger amounts are typing errors.
+MAX_DEPOSIT = Decimal("1000.00")
+
+
+class SavingsEntryQuerySet(models.QuerySet):
+    def totals_by_person(self):
+        """{person_id: saved}: deposits minus corrections, in one query."""
+        rows = self.values("person_id").annotate(
+            deposits=Sum("amount", filter=Q(kind=EntryKind.DEPOSIT), default=Decimal("0")),
+            corrections=Sum("amount", filter=Q(kind=EntryKind.CORRECTION), default=Decimal("0")),
+        )
+        return {row["person_id"]: row["deposits"] - row["corrections"] for row in rows}
+
+
+class SavingsEntry(models.Model):
+    """One line of the ledger. Never edited: a mistake gets a correction
+    entry that cancels it, and the right amount is entered again."""
+
+    circle = models.ForeignKey(SavingsCircle, on_delete=models.PROTECT, related_name="entries")
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="savings_entries"
+    )
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.PROTECT, null=True, blank=True, related_name="savings_entries"
+    )
+    kind = models.CharField(_("kind"), max_length=12, choices=EntryKind.choices)
+    amount = models.DecimalField(_("amount"), max_digits=8, decimal_places=2)
+    corrects = models.OneToOneField(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="corrected_by",
+        verbose_name=_("corrects"),
+    )
+    note = models.CharField(_("note"), max_length=200, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    recorded_at = models.DateTimeField(default=timezone.now)
+
+    objects = SavingsEntryQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("savings entry")
+        verbose_name_plural = _("savings entries")
+        ordering = ["recorded_at", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=Q(amount__gte=0), name="savings_amount_not_negative"),
+            models.CheckConstraint(
+                condition=Q(kind__in=EntryKind.values), name="savings_entry_kind_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(kind=EntryKind.CORRECTION, corrects__isnull=False)
+                | (~Q(kind=EntryKind.CORRECTION) & Q(corrects__isnull=True)),
+                name="savings_correction_points_to_entry",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.person} {self.get_kind_display()} € {self.amount}"

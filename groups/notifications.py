@@ -120,3 +120,16 @@ def account_invitation(person, enrolment):
     context = _group_context(enrolment)
     context["set_password_url"] = _absolute(path)
     _send(person, "account_invitation", context)
+
+
+def attention_needed(signal):
+    """The trainers hear once that someone missed several meetings in a row."""
+    group = signal.group
+    context = {
+        "signal": signal,
+        "group": group,
+        "participant": signal.person,
+        "participants_url": _absolute(reverse("groups:participants", args=[group.pk])),
+    }
+    for trainer in group.trainers.all():
+        _send(trainer, "attention_needed", context)

@@ -17,19 +17,28 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from people.models import User
-from people.permissions import may_see_own_competencies
+from people.permissions import may_record_deposits, may_see_own_competencies
 
 from . import notifications
 from .models import (
     HOLDING_PLACE,
+    MAX_DEPOSIT,
+    Attendance,
+    AttendanceStatus,
+    AttentionSignal,
     CalendarToken,
     Enrolment,
     EnrolmentStatus,
+    EntryKind,
     GroupKind,
     GroupPage,
     Meeting,
     MeetingStatus,
+    SavingsCircle,
+    SavingsEntry,
+    SavingsGoal,
 )
+from .signals import attendance_recorded
 
 
 def _locked_group(group):
@@ -334,3 +343,215 @@ def calendar_token_renew(*, user):
         revoked_at=timezone.now()
     )
     return CalendarToken.objects.create(user=user)
+
+
+@transaction.atomic
+def attendance_record(*, meeting, statuses, by):
+    """Save attendance for a meeting: `statuses` maps person id to a status.
+
+    One row per person and meeting, however often or by how many trainers
+    at once it is saved (an upsert on the unique constraint). Refuses the
+    whole save, changing nothing, when a status or person is not valid."""
+    if meeting.is_cancelled:
+        raise ValidationError(_("This meeting was cancelled."))
+    if meeting.starts_at.date() > timezone.localdate() + timedelta(days=1):
+        raise ValidationError(_("Attendance can be registered from the day of the meeting."))
+    valid_people = _enrolled_ids(meeting.group)
+    rows = []
+    now = timezone.now()
+    for person_id, status in statuses.items():
+        if status not in AttendanceStatus.values:
+            raise ValidationError(_("Choose present, late, excused or absent."))
+        if person_id not in valid_people:
+            raise ValidationError(_("This person is not signed up for this group."))
+        rows.append(
+            Attendance(
+                meeting=meeting, person_id=person_id, status=status, recorded_by=by, recorded_at=now
+            )
+        )
+    Attendance.objects.bulk_create(
+        rows,
+        update_conflicts=True,
+        unique_fields=["meeting", "person"],
+        update_fields=["status", "recorded_by", "recorded_at"],
+    )
+    signals_update(group=meeting.group)
+    transaction.on_commit(
+        lambda: attendance_recorded.send(sender=Attendance, meeting=meeting, by=by)
+    )
+    return rows
+
+
+def missed_in_a_row(*, group):
+    """{person_id: number of most recent registered meetings missed in a row}."""
+    meetings = list(
+        group.meetings.planned()
+        .filter(attendance__isnull=False)
+        .distinct()
+        .order_by("-starts_at")
+        .values_list("pk", flat=True)[:20]
+    )
+    by_person = {}
+    for person_id, meeting_id, status in Attendance.objects.filter(
+        meeting_id__in=meetings
+    ).values_list("person_id", "meeting_id", "status"):
+        by_person.setdefault(person_id, {})[meeting_id] = status
+    streaks = {}
+    for person_id, statuses in by_person.items():
+        streak = 0
+        for meeting_id in meetings:
+            status = statuses.get(meeting_id)
+            if status is None:
+                continue  # not registered for this person (joined later)
+            if status != AttendanceStatus.ABSENT:
+                break
+            streak += 1
+        streaks[person_id] = streak
+    return streaks
+
+
+def signals_update(*, group):
+    """Open an attention signal (and mail the trainers once) for everyone
+    enrolled who missed ATTENTION_MISSED_IN_A_ROW meetings in a row; close it
+    when they come again."""
+    threshold = settings.ATTENTION_MISSED_IN_A_ROW
+    streaks = missed_in_a_row(group=group)
+    enrolled = _enrolled_ids(group)
+    open_signals = {
+        signal.person_id: signal
+        for signal in AttentionSignal.objects.filter(group=group, resolved_at__isnull=True)
+    }
+    for person_id, streak in streaks.items():
+        signal = open_signals.get(person_id)
+        if streak >= threshold and person_id in enrolled:
+            if signal is None:
+                signal = AttentionSignal.objects.create(
+                    group=group, person_id=person_id, missed=streak
+                )
+                notifications.attention_needed(signal)
+            elif signal.missed != streak:
+                signal.missed = streak
+                signal.save(update_fields=["missed"])
+        elif signal is not None and streak < threshold:
+            signal.resolved_at = timezone.now()
+            signal.save(update_fields=["resolved_at"])
+
+
+def _enrolled_ids(group):
+    return set(
+        Enrolment.objects.filter(group=group, status=EnrolmentStatus.ENROLLED).values_list(
+            "person_id", flat=True
+        )
+    )
+
+
+def savings_circle_for(*, group):
+    """The ledger of a savings-circle group, created with a nine-month cycle
+    from its first meeting."""
+    circle = SavingsCircle.objects.filter(group=group).first()
+    if circle is not None:
+        return circle
+    first = group.meetings.order_by("starts_at").first()
+    start = timezone.localtime(first.starts_at).date() if first else timezone.localdate()
+    circle = SavingsCircle(group=group, cycle_start=start, cycle_end=start + timedelta(days=273))
+    circle.full_clean()
+    circle.save()
+    return circle
+
+
+def may_keep_books(user, group):
+    """Trainers and coordinators, and the member chosen as bookkeeper."""
+    if may_record_deposits(user, group):
+        return True
+    circle = SavingsCircle.objects.filter(group=group).only("bookkeeper_id").first()
+    return bool(circle and user.is_authenticated and circle.bookkeeper_id == user.pk)
+
+
+@transaction.atomic
+def savings_goal_set(*, circle, person, purpose, target_amount):
+    goal = SavingsGoal.objects.filter(circle=circle, person=person).first() or SavingsGoal(
+        circle=circle, person=person
+    )
+    goal.purpose, goal.target_amount = purpose, target_amount
+    goal.full_clean()
+    goal.save()
+    return goal
+
+
+@transaction.atomic
+def deposits_record(*, circle, meeting, amounts, by):
+    """Record each member's deposit at a meeting: `amounts` maps person id to
+    a Decimal (0 or empty means no deposit). All or nothing."""
+    if meeting.group_id != circle.group_id:
+        raise ValidationError(_("This meeting belongs to another group."))
+    members = _enrolled_ids(circle.group)
+    entries = []
+    now = timezone.now()
+    for person_id, amount in amounts.items():
+        if person_id not in members:
+            raise ValidationError(_("This person is not signed up for this group."))
+        if amount is None or amount == 0:
+            continue
+        if amount < 0:
+            raise ValidationError(_("An amount cannot be negative."))
+        if amount > MAX_DEPOSIT:
+            raise ValidationError(_("An amount can be at most € %(max)s.") % {"max": MAX_DEPOSIT})
+        entry = SavingsEntry(
+            circle=circle,
+            person_id=person_id,
+            meeting=meeting,
+            kind=EntryKind.DEPOSIT,
+            amount=amount,
+            recorded_by=by,
+            recorded_at=now,
+        )
+        entry.full_clean()
+        entries.append(entry)
+    if circle.fines_enabled and circle.fine_amount > 0:
+        already_fined = set(
+            SavingsEntry.objects.filter(
+                circle=circle, meeting=meeting, kind=EntryKind.FINE
+            ).values_list("person_id", flat=True)
+        )
+        deposited = {entry.person_id for entry in entries} | set(
+            SavingsEntry.objects.filter(
+                circle=circle, meeting=meeting, kind=EntryKind.DEPOSIT
+            ).values_list("person_id", flat=True)
+        )
+        for person_id in sorted(set(amounts) - deposited - already_fined):
+            entries.append(
+                SavingsEntry(
+                    circle=circle,
+                    person_id=person_id,
+                    meeting=meeting,
+                    kind=EntryKind.FINE,
+                    amount=circle.fine_amount,
+                    recorded_by=by,
+                    recorded_at=now,
+                )
+            )
+    return SavingsEntry.objects.bulk_create(entries)
+
+
+@transaction.atomic
+def entry_correct(*, entry, by, note=""):
+    """Cancel a wrong entry with a correction of the same amount; the right
+    amount is then recorded as a new deposit."""
+    entry = SavingsEntry.objects.select_for_update().get(pk=entry.pk)
+    if entry.kind == EntryKind.CORRECTION:
+        raise ValidationError(_("A correction cannot be corrected; record the amount again."))
+    if SavingsEntry.objects.filter(corrects=entry).exists():
+        raise ValidationError(_("This entry was already corrected."))
+    correction = SavingsEntry(
+        circle=entry.circle,
+        person=entry.person,
+        meeting=entry.meeting,
+        kind=EntryKind.CORRECTION,
+        amount=entry.amount,
+        corrects=entry,
+        note=note,
+        recorded_by=by,
+    )
+    correction.full_clean()
+    correction.save()
+    return correction

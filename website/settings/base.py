@@ -260,6 +260,9 @@ ANONYMISE_AFTER_DAYS = env.int("ANONYMISE_AFTER_DAYS", default=730)
 # The offer: how long a freed place is kept for the next person waiting.
 WAITING_LIST_OFFER_HOURS = env.int("WAITING_LIST_OFFER_HOURS", default=48)
 
+# Attendance: someone who missed this many meetings in a row needs attention.
+ATTENTION_MISSED_IN_A_ROW = env.int("ATTENTION_MISSED_IN_A_ROW", default=2)
+
 # Wagtail
 WAGTAIL_SITE_NAME = "Waakvlam"
 WAGTAILADMIN_BASE_URL = SITE_URL

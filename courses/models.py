@@ -1,0 +1,103 @@
+import secrets
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from groups.models import GroupPage, Meeting
+
+
+class CompletionRule(models.Model):
+    """What makes a budget course or training completed: attended at least
+    `min_attendance_percent` of its meetings, and (usually) the first one."""
+
+    group = models.OneToOneField(
+        GroupPage, on_delete=models.PROTECT, related_name="completion_rule", verbose_name=_("group")
+    )
+    min_attendance_percent = models.PositiveSmallIntegerField(
+        _("attended at least (%)"),
+        default=75,
+        validators=[MinValueValidator(1), MaxValueValidator(100)],
+    )
+    first_meeting_required = models.BooleanField(_("the first meeting is required"), default=True)
+
+    class Meta:
+        verbose_name = _("completion rule")
+        verbose_name_plural = _("completion rules")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(min_attendance_percent__gte=1, min_attendance_percent__lte=100),
+                name="completion_percent_between_1_and_100",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.group.title}: {self.min_attendance_percent}%"
+
+
+class Lesson(models.Model):
+    """What one meeting of a course is about."""
+
+    group = models.ForeignKey(
+        GroupPage, on_delete=models.PROTECT, related_name="lessons", verbose_name=_("group")
+    )
+    meeting = models.OneToOneField(
+        Meeting,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="lesson",
+        verbose_name=_("meeting"),
+    )
+    number = models.PositiveSmallIntegerField(_("number"))
+    title = models.CharField(_("title"), max_length=200)
+    topic = models.CharField(_("topic"), max_length=200, blank=True)
+    goals = models.TextField(_("goals"), blank=True, help_text=_("What participants learn."))
+
+    class Meta:
+        verbose_name = _("lesson")
+        verbose_name_plural = _("lessons")
+        ordering = ["group", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["group", "number"], name="lesson_number_once")
+        ]
+
+    def __str__(self):
+        return f"{self.number}. {self.title}"
+
+
+class Completion(models.Model):
+    """A participant completed a course; the certificate shows it."""
+
+    group = models.ForeignKey(
+        GroupPage, on_delete=models.PROTECT, related_name="completions", verbose_name=_("group")
+    )
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="completions",
+        verbose_name=_("participant"),
+    )
+    attended = models.PositiveSmallIntegerField(_("meetings attended"))
+    meetings = models.PositiveSmallIntegerField(_("meetings held"))
+    first_date = models.DateField(_("from"))
+    last_date = models.DateField(_("until"))
+    completed_at = models.DateTimeField(_("completed at"), auto_now_add=True)
+    certificate_code = models.CharField(
+        max_length=64, unique=True, default=secrets.token_urlsafe, editable=False
+    )
+
+    class Meta:
+        verbose_name = _("completion")
+        verbose_name_plural = _("completions")
+        constraints = [
+            models.UniqueConstraint(fields=["group", "person"], name="completion_once"),
+            models.CheckConstraint(
+                condition=Q(attended__lte=models.F("meetings")), name="completion_attended_le_held"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.person} – {self.group.title}"
