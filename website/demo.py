@@ -2,6 +2,7 @@
 changes nothing. Later capabilities add their part here."""
 
 import datetime
+from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from allauth.account.models import EmailAddress
@@ -108,6 +109,7 @@ def _seed():
         accounts.append((email, description))
         users[email] = user
     seed_offer(organisations, users)
+    seed_progress(organisations, users)
     return accounts
 
 
@@ -247,11 +249,7 @@ def seed_offer(organisations, users):
                 body=f"<p>{intro}</p><p>U hoeft niets voor te bereiden. Neem gerust "
                 "iemand mee voor de eerste keer.</p>",
                 audience="Voor iedereen die grip op geld wil houden, ook na schuldhulp.",
-                venue_name="Buurthuis De Linde"
-                if place == "Utrecht"
-                else "Wijkcentrum Het Klooster",
-                address="Lindeplein 4" if place == "Utrecht" else "Kloosterstraat 10",
-                postcode="3563 AB" if place == "Utrecht" else "3811 EF",
+                **VENUES[place],
                 place=place,
                 directions="Bus 4 stopt voor de deur. Fietsenstalling naast de ingang.",
                 venue_accessibility="Gelijkvloers, met een invalidentoilet.",
@@ -295,3 +293,135 @@ def seed_offer(organisations, users):
 
 
 WAITING_NAMES = ["Karin de Jong", "Ahmed Yilmaz", "Petra Smit", "Joost Mulder", "Naima Bouzid"]
+
+
+COURSE_PEOPLE = ["Fatima de Vries", "Ruud Hendriks", "Sevda Aydin", "Marco Visser", "Ellen Bos"]
+CIRCLE_PEOPLE = ["Hanneke Kok", "Youssef Amrani", "Gerda Prins", "Bas Willems", "Ingrid Dekker"]
+GOALS = [
+    ("Een nieuwe wasmachine", "450.00"),
+    ("Schoolspullen voor de kinderen", "300.00"),
+    ("Een buffer voor onverwachte kosten", "500.00"),
+    ("Een fiets", "250.00"),
+    ("Verjaardag van mijn dochter", "150.00"),
+    ("Een winterjas", "120.00"),
+]
+
+
+def _demo_person(number, full_name):
+    email = f"lid{number}@example.org"
+    person = User.objects.filter(email=email).first() or User.objects.create_user(
+        email=email, password=DEMO_PASSWORD, full_name=full_name
+    )
+    EmailAddress.objects.get_or_create(
+        user=person, email=email, defaults={"verified": True, "primary": True}
+    )
+    return person
+
+
+def _enrol_all(group, people):
+    for person in people:
+        if not Enrolment.objects.filter(group=group, person=person).exists():
+            services.enrolment_create(group=group, person=person)
+
+
+def seed_progress(organisations, users):
+    """What trainers recorded: past meetings with attendance, someone who
+    missed two meetings in a row, a completed course with certificates, and a
+    savings circle halfway through its cycle."""
+    trainer = users["trainer@example.org"]
+    participant = users["deelnemer@example.org"]
+    offer = GroupIndexPage.objects.get()
+
+    # A budget course that ended last week: everyone registered, most passed.
+    course = GroupPage.objects.filter(slug="budgetcursus-najaar").first()
+    if course is None:
+        course = offer.add_child(
+            instance=GroupPage(
+                title="Budgetcursus najaar",
+                slug="budgetcursus-najaar",
+                organisation=organisations["op-koers-utrecht"],
+                kind=GroupKind.BUDGET_COURSE,
+                intro="Zes avonden over post, budget en vaste lasten. Deze cursus is afgelopen.",
+                place="Utrecht",
+                **VENUES["Utrecht"],
+                capacity=10,
+                enrolment_closes=timezone.localdate() - datetime.timedelta(days=50),
+            )
+        )
+        course.trainers.add(trainer)
+        course.save_revision().publish()
+        meetings = services.meeting_series_create(
+            group=course,
+            first_date=_at(-42, 19).date(),
+            start_time=datetime.time(19),
+            end_time=datetime.time(21),
+            frequency="weekly",
+            count=6,
+        )
+        people = [participant] + [
+            _demo_person(10 + i, name) for i, name in enumerate(COURSE_PEOPLE[1:])
+        ]
+        # Sign-up was open then; enrol past the window as the course ran.
+        GroupPage.objects.filter(pk=course.pk).update(enrolment_closes=None)
+        course.refresh_from_db()
+        _enrol_all(course, people)
+        GroupPage.objects.filter(pk=course.pk).update(
+            enrolment_closes=timezone.localdate() - datetime.timedelta(days=50)
+        )
+        for index, meeting in enumerate(meetings):
+            statuses = {}
+            for number, person in enumerate(people):
+                # Marco missed the first meeting; Ellen came twice only.
+                if (number == 3 and index == 0) or (number == 4 and index > 1):
+                    statuses[person.pk] = "absent"
+                elif number == 2 and index == 3:
+                    statuses[person.pk] = "late"
+                else:
+                    statuses[person.pk] = "present"
+            services.attendance_record(meeting=meeting, statuses=statuses, by=trainer)
+
+    # The running budget course: two past meetings registered; one person
+    # missed both, so the trainers see them on the "Aandacht" list.
+    running = GroupPage.objects.get(slug="budgetcursus-utrecht-overvecht")
+    regulars = [_demo_person(20 + i, name) for i, name in enumerate(["Tom Jacobs", "Lies Vos"])]
+    _enrol_all(running, regulars)
+    past = list(running.meetings.filter(ends_at__lt=timezone.now()).order_by("starts_at")[:2])
+    if past and not past[0].attendance.exists():
+        for meeting in past:
+            statuses = {person.pk: "present" for person in [participant, regulars[0]]}
+            statuses[regulars[1].pk] = "absent"
+            services.attendance_record(meeting=meeting, statuses=statuses, by=trainer)
+
+    # A savings circle halfway through its nine-month cycle.
+    circle_group = GroupPage.objects.get(slug="spaarkring-kanaleneiland")
+    members = [participant] + [_demo_person(30 + i, name) for i, name in enumerate(CIRCLE_PEOPLE)]
+    _enrol_all(circle_group, members)
+    circle = services.savings_circle_for(group=circle_group)
+    if not circle.entries.exists():
+        start = timezone.localdate() - datetime.timedelta(days=135)
+        circle.cycle_start, circle.cycle_end = start, start + datetime.timedelta(days=273)
+        circle.save()
+        for member, (purpose, target) in zip(members, GOALS, strict=True):
+            services.savings_goal_set(
+                circle=circle, person=member, purpose=purpose, target_amount=Decimal(target)
+            )
+        history = services.meeting_series_create(
+            group=circle_group,
+            first_date=start,
+            start_time=datetime.time(14),
+            end_time=datetime.time(15, 30),
+            frequency="biweekly",
+            until=timezone.localdate() - datetime.timedelta(days=15),
+        )
+        for index, meeting in enumerate(history):
+            amounts = {
+                member.pk: Decimal(str(5 + 2.5 * (number % 3)))
+                for number, member in enumerate(members)
+                if (index + number) % 7  # now and then someone skips a week
+            }
+            services.deposits_record(circle=circle, meeting=meeting, amounts=amounts, by=trainer)
+            services.attendance_record(
+                meeting=meeting,
+                statuses={m.pk: "present" if m.pk in amounts else "excused" for m in members},
+                by=trainer,
+            )
