@@ -1,12 +1,29 @@
 import secrets
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from groups.models import GroupPage, Meeting
+from groups.models import GroupKind, GroupPage, Meeting
+
+# The kinds of group that are courses: they have lessons, a completion rule
+# and certificates.
+COURSE_KINDS = [GroupKind.BUDGET_COURSE, GroupKind.TRAINING]
+
+
+def _check_course(instance):
+    # Only when the group is chosen: an edit form shows the group read-only,
+    # and an error on a field that is not in the form is a server error.
+    if (
+        instance._state.adding
+        and instance.group_id
+        and not GroupPage.objects.filter(pk=instance.group_id, kind__in=COURSE_KINDS).exists()
+    ):
+        raise ValidationError({"group": _("Choose a budget course or a training.")})
 
 
 class CompletionRule(models.Model):
@@ -35,6 +52,10 @@ class CompletionRule(models.Model):
 
     def __str__(self):
         return f"{self.group.title}: {self.min_attendance_percent}%"
+
+    def clean(self):
+        super().clean()
+        _check_course(self)
 
 
 class Lesson(models.Model):
@@ -66,6 +87,19 @@ class Lesson(models.Model):
 
     def __str__(self):
         return f"{self.number}. {self.title}"
+
+    def clean(self):
+        super().clean()
+        _check_course(self)
+        # The database cannot check this: a lesson's meeting is one of its
+        # own group's meetings.
+        if (
+            self.meeting_id
+            and self.group_id
+            and not Meeting.objects.filter(pk=self.meeting_id, group_id=self.group_id).exists()
+        ):
+            message = _("This meeting belongs to another group. Choose a meeting of this group.")
+            raise ValidationError({"meeting": message})
 
 
 class Completion(models.Model):
@@ -101,3 +135,6 @@ class Completion(models.Model):
 
     def __str__(self):
         return f"{self.person} – {self.group.title}"
+
+    def get_absolute_url(self):
+        return reverse("courses:certificate", args=[self.certificate_code])

@@ -1,12 +1,10 @@
 from django.db import transaction
 from django.utils import timezone
 
-from groups.models import ATTENDED, Attendance, Enrolment, EnrolmentStatus, GroupKind
+from groups.models import ATTENDED, Attendance, Enrolment, EnrolmentStatus, GroupPage
 
-from .models import Completion, CompletionRule
+from .models import COURSE_KINDS, Completion, CompletionRule
 from .signals import course_completed
-
-COURSE_KINDS = [GroupKind.BUDGET_COURSE, GroupKind.TRAINING]
 
 
 def completion_rule_for(*, group):
@@ -15,11 +13,12 @@ def completion_rule_for(*, group):
 
 
 def course_finished(group):
-    """Every planned meeting has taken place and has its attendance."""
+    """Every planned meeting has its attendance registered; cancelled
+    meetings do not count. Whichever meeting is registered last finishes the
+    course. No clock check: attendance may be saved just before the last
+    meeting starts, and nothing would compute the completions after that."""
     meetings = group.meetings.planned()
-    if not meetings.exists() or meetings.filter(starts_at__gt=timezone.now()).exists():
-        return False
-    return not meetings.filter(attendance__isnull=True).exists()
+    return meetings.exists() and not meetings.filter(attendance__isnull=True).exists()
 
 
 @transaction.atomic
@@ -29,6 +28,9 @@ def completions_compute(*, group):
     twice."""
     if group.kind not in COURSE_KINDS or not course_finished(group):
         return []
+    # One computation per group at a time: two trainers saving the last
+    # meeting at once would otherwise both create the same completion.
+    group = GroupPage.objects.select_for_update().get(pk=group.pk)
     rule = completion_rule_for(group=group)
     meetings = list(group.meetings.planned().order_by("starts_at"))
     first = meetings[0]

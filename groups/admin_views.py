@@ -10,7 +10,9 @@ import re
 from urllib.parse import urlencode
 
 from django import forms
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -37,7 +39,15 @@ from people.models import Role
 from people.permissions import organisations_with_role
 
 from . import services
-from .models import ACTIVE, Enrolment, EnrolmentStatus, GroupPage, Meeting, MeetingStatus
+from .models import (
+    ACTIVE,
+    Enrolment,
+    EnrolmentStatus,
+    GroupKind,
+    GroupPage,
+    Meeting,
+    MeetingStatus,
+)
 
 CANCEL_MEETING_LOG_ACTION = "groups.cancel_meeting"
 
@@ -725,3 +735,59 @@ class EnrolmentCancelView(ConfirmActionView):
     def perform(self):
         enrolment = services.enrolment_cancel(enrolment=self.object, by=self.request.user)
         return _("The sign-up of %(person)s is cancelled.") % {"person": enrolment.person}
+
+
+# ---------------------------------------------------------- savings circles
+
+
+class SavingsCircleIndexView(generic.IndexView):
+    def get_queryset(self):
+        return super().get_queryset().select_related("group", "bookkeeper")
+
+
+class SavingsCircleForm(WagtailAdminModelForm):
+    """Only the coordinator's own savings-circle groups, and a bookkeeper
+    who is a member of that group."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        groups = (
+            managed_groups(self.for_user).filter(kind=GroupKind.SAVINGS_CIRCLE)
+            if self.for_user
+            else GroupPage.objects.none()
+        )
+        if "group" in self.fields:
+            field = self.fields["group"]
+            # A group has one ledger: only groups without one can get one.
+            field.queryset = groups.filter(savings_circle__isnull=True)
+            field.label_from_instance = group_label
+        if "bookkeeper" in self.fields:
+            # Before a group is chosen, members of any of them; clean() checks.
+            if self.instance.group_id:
+                groups = GroupPage.objects.filter(pk=self.instance.group_id)
+            members = Enrolment.objects.filter(
+                group__in=groups, status=EnrolmentStatus.ENROLLED
+            ).values("person_id")
+            self.fields["bookkeeper"].queryset = get_user_model().objects.filter(pk__in=members)
+        if "fine_amount" in self.fields:
+            field = self.fields["fine_amount"]
+            field.validators.append(
+                MinValueValidator(0, message=_("The fine cannot be less than € 0."))
+            )
+            field.widget.attrs["min"] = "0"
+
+    def clean(self):
+        cleaned_data = super().clean()
+        group = cleaned_data.get("group") or (
+            self.instance.group if self.instance.group_id else None
+        )
+        bookkeeper = cleaned_data.get("bookkeeper")
+        if (
+            group
+            and bookkeeper
+            and not Enrolment.objects.filter(
+                group=group, person=bookkeeper, status=EnrolmentStatus.ENROLLED
+            ).exists()
+        ):
+            self.add_error("bookkeeper", _("Choose a member of this savings circle as bookkeeper."))
+        return cleaned_data

@@ -615,14 +615,82 @@ class EntryKind(models.TextChoices):
 MAX_DEPOSIT = Decimal("1000.00")
 
 
-class SavingsEntryQuerySet(models.QuerySet):
-    def totals_by_person(self):
-        """{person_id: saved}: deposits minus corrections, in one query."""
-        rows = self.values("person_id").annotate(
-            deposits=Sum("amount", filter=Q(kind=EntryKind.DEPOSIT), default=Decimal("0")),
-            corrections=Sum("amount", filter=Q(kind=EntryKind.CORRECTION), default=Decimal("0")),
+class LedgerSummary:
+    """The sums of one person's (or one circle's) entries. A correction
+    cancels the entry it points to, so it counts against that entry's kind:
+    a corrected fine gives nothing back from the savings."""
+
+    __slots__ = ("deposits", "deposit_corrections", "fines", "fine_corrections")
+
+    def __init__(self, deposits, deposit_corrections, fines, fine_corrections):
+        self.deposits = deposits
+        self.deposit_corrections = deposit_corrections
+        self.fines = fines
+        self.fine_corrections = fine_corrections
+
+    @property
+    def saved(self):
+        return self.deposits - self.deposit_corrections
+
+    @property
+    def fines_due(self):
+        return self.fines - self.fine_corrections
+
+    @property
+    def corrections(self):
+        return self.deposit_corrections + self.fine_corrections
+
+    @property
+    def payout(self):
+        """What the member gets at the end: savings less the fines that stand."""
+        return self.saved - self.fines_due
+
+    @classmethod
+    def empty(cls):
+        zero = Decimal("0.00")
+        return cls(zero, zero, zero, zero)
+
+    def __add__(self, other):
+        return LedgerSummary(
+            *(getattr(self, name) + getattr(other, name) for name in self.__slots__)
         )
-        return {row["person_id"]: row["deposits"] - row["corrections"] for row in rows}
+
+
+def _kind_sum(kind, corrected_kind=None):
+    condition = Q(kind=kind)
+    if corrected_kind:
+        condition &= Q(corrects__kind=corrected_kind)
+    return Sum("amount", filter=condition, default=Decimal("0.00"))
+
+
+class SavingsEntryQuerySet(models.QuerySet):
+    def summary_by(self, field):
+        """{value of `field`: LedgerSummary}, in one query; `field` is
+        "person_id" or "circle_id"."""
+        rows = (
+            self.order_by()
+            .values(field)
+            .annotate(
+                deposits=_kind_sum(EntryKind.DEPOSIT),
+                deposit_corrections=_kind_sum(EntryKind.CORRECTION, EntryKind.DEPOSIT),
+                fines=_kind_sum(EntryKind.FINE),
+                fine_corrections=_kind_sum(EntryKind.CORRECTION, EntryKind.FINE),
+            )
+        )
+        return {
+            row[field]: LedgerSummary(
+                row["deposits"],
+                row["deposit_corrections"],
+                row["fines"],
+                row["fine_corrections"],
+            )
+            for row in rows
+        }
+
+    def totals_by_person(self):
+        """{person_id: saved}: deposits minus the corrections of deposits, in
+        one query."""
+        return {person: summary.saved for person, summary in self.summary_by("person_id").items()}
 
 
 class SavingsEntry(models.Model):
@@ -672,3 +740,26 @@ class SavingsEntry(models.Model):
 
     def __str__(self):
         return f"{self.person} {self.get_kind_display()} € {self.amount}"
+
+    def save(self, *args, **kwargs):
+        # The ledger only grows: a recorded line is never changed (a mistake
+        # gets a correction entry), so there is no update path at all.
+        if not self._state.adding:
+            raise ValidationError(_("A savings entry cannot be changed; correct it instead."))
+        super().save(*args, **kwargs)
+
+    @property
+    def booked_on(self):
+        """The day it belongs to: its meeting's, else the day it was recorded."""
+        moment = self.meeting.starts_at if self.meeting_id else self.recorded_at
+        return timezone.localtime(moment).date()
+
+    @property
+    def effect(self):
+        """What this line does to the amount paid out: + or − its amount.
+        Needs `corrects` loaded for corrections (select_related)."""
+        if self.kind == EntryKind.DEPOSIT:
+            return self.amount
+        if self.kind == EntryKind.FINE:
+            return -self.amount
+        return self.amount if self.corrects.kind == EntryKind.FINE else -self.amount

@@ -13,6 +13,7 @@ from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -70,11 +71,11 @@ def _notify_enrolment(enrolment):
         notifications.waiting_list_joined(enrolment)
 
 
-def _enrol(*, group, person, by):
+def _enrol(*, group, person, by, window=True):
     group = _locked_group(group)
     if not group.live:
         raise ValidationError(_("This group is not open for sign-up."))
-    if not group.enrolment_window_open():
+    if window and not group.enrolment_window_open():
         raise ValidationError(_("Signing up for this group is not possible now."))
     if group.kind == GroupKind.TRAINING and not may_see_own_competencies(person):
         raise ValidationError(_("This training is for volunteers only."))
@@ -110,6 +111,10 @@ def enrolment_cancel(*, enrolment, by=None):
     enrolment.status = EnrolmentStatus.CANCELLED
     enrolment.cancelled_at = timezone.now()
     enrolment.save()
+    # Someone who left is no longer "slipping away" from this group.
+    AttentionSignal.objects.filter(
+        group=group, person=enrolment.person, resolved_at__isnull=True
+    ).update(resolved_at=enrolment.cancelled_at)
     if by is not None and by != enrolment.person:
         notifications.enrolment_cancelled(enrolment, by=by)
     if held_place:
@@ -206,7 +211,8 @@ def assisted_enrolment_create(*, group, full_name, email="", phone="", by):
         if email:
             EmailAddress.objects.create(user=person, email=email, primary=True, verified=False)
         invited = bool(email)
-    enrolment = _enrol(group=group, person=person, by=by)
+    # A trainer may add a walk-in to a running course after sign-up closed.
+    enrolment = _enrol(group=group, person=person, by=by, window=False)
     # The invitation first: the confirmation points to "Mijn Waakvlam",
     # which needs the password the invitation lets them choose.
     if invited:
@@ -354,8 +360,11 @@ def attendance_record(*, meeting, statuses, by):
     whole save, changing nothing, when a status or person is not valid."""
     if meeting.is_cancelled:
         raise ValidationError(_("This meeting was cancelled."))
-    if meeting.starts_at.date() > timezone.localdate() + timedelta(days=1):
+    if timezone.localtime(meeting.starts_at).date() > timezone.localdate():
         raise ValidationError(_("Attendance can be registered from the day of the meeting."))
+    # Two trainers saving at once: the second waits, so attention signals
+    # are raised once.
+    _locked_group(meeting.group)
     valid_people = _enrolled_ids(meeting.group)
     rows = []
     now = timezone.now()
@@ -413,7 +422,7 @@ def missed_in_a_row(*, group):
 def signals_update(*, group):
     """Open an attention signal (and mail the trainers once) for everyone
     enrolled who missed ATTENTION_MISSED_IN_A_ROW meetings in a row; close it
-    when they come again."""
+    when they come again. A fixed number of queries, however many people."""
     threshold = settings.ATTENTION_MISSED_IN_A_ROW
     streaks = missed_in_a_row(group=group)
     enrolled = _enrolled_ids(group)
@@ -421,20 +430,29 @@ def signals_update(*, group):
         signal.person_id: signal
         for signal in AttentionSignal.objects.filter(group=group, resolved_at__isnull=True)
     }
+    raised, changed, resolved = [], [], []
     for person_id, streak in streaks.items():
         signal = open_signals.get(person_id)
         if streak >= threshold and person_id in enrolled:
             if signal is None:
-                signal = AttentionSignal.objects.create(
-                    group=group, person_id=person_id, missed=streak
-                )
-                notifications.attention_needed(signal)
+                raised.append(AttentionSignal(group=group, person_id=person_id, missed=streak))
             elif signal.missed != streak:
                 signal.missed = streak
-                signal.save(update_fields=["missed"])
+                changed.append(signal)
         elif signal is not None and streak < threshold:
-            signal.resolved_at = timezone.now()
-            signal.save(update_fields=["resolved_at"])
+            resolved.append(signal.pk)
+    if resolved:
+        AttentionSignal.objects.filter(pk__in=resolved).update(resolved_at=timezone.now())
+    if changed:
+        AttentionSignal.objects.bulk_update(changed, ["missed"])
+    if raised:
+        AttentionSignal.objects.bulk_create(raised)
+        # The mails need each person and the trainers: one query each.
+        people = User.objects.in_bulk([signal.person_id for signal in raised])
+        prefetch_related_objects([group], "trainers")
+        for signal in raised:
+            signal.person = people[signal.person_id]
+            notifications.attention_needed(signal)
 
 
 def _enrolled_ids(group):
@@ -447,28 +465,44 @@ def _enrolled_ids(group):
 
 def savings_circle_for(*, group):
     """The ledger of a savings-circle group, created with a nine-month cycle
-    from its first meeting."""
+    from its first meeting. Other kinds of group have no ledger."""
+    if group.kind != GroupKind.SAVINGS_CIRCLE:
+        raise ValidationError(_("Only a savings circle keeps savings."))
     circle = SavingsCircle.objects.filter(group=group).first()
     if circle is not None:
         return circle
     first = group.meetings.order_by("starts_at").first()
     start = timezone.localtime(first.starts_at).date() if first else timezone.localdate()
     circle = SavingsCircle(group=group, cycle_start=start, cycle_end=start + timedelta(days=273))
-    circle.full_clean()
-    circle.save()
+    circle.full_clean(validate_unique=False)
+    try:
+        with transaction.atomic():
+            circle.save()
+    except IntegrityError:
+        # Opened twice at once: the other request made the ledger.
+        return SavingsCircle.objects.get(group=group)
     return circle
 
 
 def may_keep_books(user, group):
-    """Trainers and coordinators, and the member chosen as bookkeeper."""
+    """Trainers and coordinators, and the member chosen as bookkeeper while
+    they are still signed up."""
     if may_record_deposits(user, group):
         return True
-    circle = SavingsCircle.objects.filter(group=group).only("bookkeeper_id").first()
-    return bool(circle and user.is_authenticated and circle.bookkeeper_id == user.pk)
+    if not user.is_authenticated:
+        return False
+    return SavingsCircle.objects.filter(
+        group=group,
+        bookkeeper=user,
+        group__enrolments__person=user,
+        group__enrolments__status=EnrolmentStatus.ENROLLED,
+    ).exists()
 
 
 @transaction.atomic
 def savings_goal_set(*, circle, person, purpose, target_amount):
+    if person.pk not in _enrolled_ids(circle.group):
+        raise ValidationError(_("This person is not signed up for this group."))
     goal = SavingsGoal.objects.filter(circle=circle, person=person).first() or SavingsGoal(
         circle=circle, person=person
     )
@@ -478,13 +512,48 @@ def savings_goal_set(*, circle, person, purpose, target_amount):
     return goal
 
 
+def deposits_refusal(meeting):
+    """Why deposits cannot be recorded for `meeting`, or None when they can:
+    not for a cancelled meeting, nor before the day of the meeting."""
+    if meeting.is_cancelled:
+        return _("This meeting was cancelled.")
+    if timezone.localtime(meeting.starts_at).date() > timezone.localdate():
+        return _("Deposits can be recorded from the day of the meeting.")
+    return None
+
+
+def last_entry_id(*, circle, meeting):
+    """The newest entry of this meeting, so a form can tell whether someone
+    else saved in the meantime."""
+    last = (
+        SavingsEntry.objects.filter(circle=circle, meeting=meeting)
+        .order_by("-pk")
+        .values_list("pk", flat=True)
+        .first()
+    )
+    return last or 0
+
+
 @transaction.atomic
-def deposits_record(*, circle, meeting, amounts, by):
+def deposits_record(*, circle, meeting, amounts, by, seen_up_to=None):
     """Record each member's deposit at a meeting: `amounts` maps person id to
-    a Decimal (0 or empty means no deposit). All or nothing."""
+    a Decimal (0 or empty means no deposit). All or nothing.
+
+    `seen_up_to` is the newest entry the person saw when they opened the
+    form; when there are newer ones (a second tab, a double submit, two
+    bookkeepers at once), nothing is saved, so nothing is counted twice."""
+    # Lock the ledger: deposits of one circle are saved one after the other.
+    circle = SavingsCircle.objects.select_for_update().get(pk=circle.pk)
     if meeting.group_id != circle.group_id:
         raise ValidationError(_("This meeting belongs to another group."))
-    members = _enrolled_ids(circle.group)
+    refusal = deposits_refusal(meeting)
+    if refusal:
+        raise ValidationError(refusal)
+    if seen_up_to is not None and last_entry_id(circle=circle, meeting=meeting) > seen_up_to:
+        raise ValidationError(
+            _("Someone saved deposits for this meeting in the meantime. Check the amounts.")
+        )
+    members = _enrolled_ids(circle.group_id)
     entries = []
     now = timezone.now()
     for person_id, amount in amounts.items():
@@ -505,7 +574,10 @@ def deposits_record(*, circle, meeting, amounts, by):
             recorded_by=by,
             recorded_at=now,
         )
-        entry.full_clean()
+        # Only the amount and kind: validating the relations and constraints
+        # would cost queries per member, and they were checked above (and
+        # the database enforces the constraints).
+        entry.clean_fields(exclude=["circle", "person", "meeting", "corrects", "recorded_by"])
         entries.append(entry)
     if circle.fines_enabled and circle.fine_amount > 0:
         already_fined = set(
@@ -553,5 +625,11 @@ def entry_correct(*, entry, by, note=""):
         recorded_by=by,
     )
     correction.full_clean()
-    correction.save()
+    try:
+        with transaction.atomic():
+            correction.save()
+    except IntegrityError:
+        # Corrected by someone else at the same moment (SQLite takes no row
+        # lock): the unique `corrects` lets only one through.
+        raise ValidationError(_("This entry was already corrected.")) from None
     return correction

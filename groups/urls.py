@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from . import views
 
@@ -12,4 +12,6 @@ urlpatterns = [
     path("plek/<str:token>/", views.offer_accept, name="offer_accept"),
     path("agenda/<str:token>.ics", views.personal_feed, name="personal_feed"),
     path("agenda/nieuwe-link/", views.feed_renew, name="feed_renew"),
+    path("", include("groups.attendance_urls")),
+    path("", include("groups.savings_urls")),
 ]

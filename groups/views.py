@@ -1,9 +1,10 @@
+import datetime
 from datetime import timedelta
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db.models import Prefetch
+from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -12,12 +13,21 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.models import Site
 
-from people.permissions import may_enrol_others, may_see_own_competencies, may_see_participants
+from people.models import Role
+from people.permissions import (
+    has_role,
+    may_enrol_others,
+    may_see_own_competencies,
+    may_see_participants,
+    organisations_with_role,
+)
 
 from . import services
 from .calendar import build_calendar
 from .forms import AssistedEnrolmentForm, OfferFilterForm
 from .models import (
+    Attendance,
+    AttentionSignal,
     CalendarToken,
     Enrolment,
     EnrolmentStatus,
@@ -266,6 +276,80 @@ def feed_renew(request):
     return redirect(reverse("people:my") + "#agenda")
 
 
+# Unregistered meetings older than this are left out of "My Waakvlam":
+# after two months nobody remembers who was there.
+UNREGISTERED_WINDOW = timedelta(weeks=8)
+
+
+def _day_start(day):
+    return datetime.datetime.combine(day, datetime.time.min, tzinfo=timezone.get_current_timezone())
+
+
+def _groups_in_care(user):
+    """Live groups whose attendance `user` registers: those they lead and,
+    for a coordinator, every group of their organisations."""
+    scope = Q(pk__in=GroupPage.objects.filter(trainers=user).values("pk"))
+    if user.is_superuser or has_role(user, Role.COORDINATOR):
+        scope |= Q(organisation__in=organisations_with_role(user, Role.COORDINATOR))
+    return GroupPage.objects.live().filter(scope)
+
+
+def _trainer_context(user):
+    """Groups in care with today's meetings first, meetings that ended
+    without attendance, and open attention signals: five queries at most,
+    whatever the number of groups, meetings or people."""
+    today = timezone.localdate()
+    today_start, tomorrow_start = _day_start(today), _day_start(today + timedelta(days=1))
+    coming = Meeting.objects.planned().filter(starts_at__gte=today_start).order_by("starts_at")
+    groups = list(
+        _groups_in_care(user)
+        .prefetch_related(Prefetch("meetings", queryset=coming, to_attr="coming"))
+        .order_by("title")
+    )
+    if not groups:
+        return {"led_groups": [], "unregistered": [], "attention": [], "coordinates": False}
+    for group in groups:
+        group.today = [m for m in group.coming if m.starts_at < tomorrow_start]
+        group.upcoming = [m for m in group.coming if m.starts_at >= tomorrow_start]
+    # Today's meetings first, then the group that meets soonest.
+    far = datetime.datetime.max.replace(tzinfo=datetime.UTC)
+    groups.sort(
+        key=lambda group: (
+            not group.today,
+            group.coming[0].starts_at if group.coming else far,
+            group.title,
+        )
+    )
+    in_care = _groups_in_care(user).values("pk")
+    enrolled = Enrolment.objects.filter(group=OuterRef("group"), status=EnrolmentStatus.ENROLLED)
+    unregistered = list(
+        Meeting.objects.planned()
+        .filter(
+            group__in=in_care,
+            ends_at__lt=today_start,
+            starts_at__gte=today_start - UNREGISTERED_WINDOW,
+        )
+        .filter(~Exists(Attendance.objects.filter(meeting=OuterRef("pk"))))
+        # Nobody enrolled: nothing to register, so it would never leave the list.
+        .filter(Exists(enrolled))
+        .select_related("group")
+        .order_by("-starts_at")
+    )
+    attention = list(
+        AttentionSignal.objects.filter(group__in=in_care, resolved_at__isnull=True)
+        # Who left the group needs no call about it.
+        .filter(Exists(enrolled.filter(person=OuterRef("person"))))
+        .select_related("person", "group")
+        .order_by("-missed", "person__full_name", "pk")
+    )
+    return {
+        "led_groups": groups,
+        "unregistered": unregistered,
+        "attention": attention,
+        "coordinates": user.is_superuser or has_role(user, Role.COORDINATOR),
+    }
+
+
 def my_groups_section(request):
     """The groups part of "Mijn Waakvlam"."""
     user = request.user
@@ -278,18 +362,12 @@ def my_groups_section(request):
         .prefetch_related(Prefetch("group__meetings", queryset=upcoming, to_attr="upcoming"))
         .order_by("created_at")
     )
-    led = list(
-        GroupPage.objects.live()
-        .filter(trainers=user)
-        .prefetch_related(Prefetch("meetings", queryset=upcoming, to_attr="upcoming"))
-        .order_by("title")
-    )
     token = services.calendar_token_for(user=user)
     offer = GroupIndexPage.objects.live().first()
     return {
         "offer_url": offer.get_url(request) if offer else None,
         "enrolments": enrolments,
-        "led_groups": led,
+        **_trainer_context(user),
         "feed_url": request.build_absolute_uri(
             reverse("groups:personal_feed", kwargs={"token": token.token})
         ),

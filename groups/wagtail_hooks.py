@@ -1,12 +1,14 @@
 from django import forms
 from django.shortcuts import redirect
+from django.template.defaultfilters import yesno
 from django.urls import path, reverse
+from django.utils.formats import number_format
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.admin.panels import FieldPanel, ObjectList
-from wagtail.admin.ui.tables import StatusTagColumn
+from wagtail.admin.ui.tables import Column, StatusTagColumn
 from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.admin.viewsets.model import ModelViewSetGroup
 from wagtail.models import Page
@@ -14,8 +16,8 @@ from wagtail.permissions import register_permission_policy
 
 from people.admin_scoping import OrganisationScopedPolicy, ScopedModelViewSet
 
-from . import admin_views
-from .models import Enrolment, EnrolmentStatus, GroupPage, Meeting, MeetingStatus
+from . import admin_views, reports
+from .models import Enrolment, EnrolmentStatus, GroupPage, Meeting, MeetingStatus, SavingsCircle
 
 
 class CancelNotDeletePolicy(OrganisationScopedPolicy):
@@ -29,6 +31,10 @@ class CancelNotDeletePolicy(OrganisationScopedPolicy):
 
 register_permission_policy(Meeting, CancelNotDeletePolicy(Meeting, "group__organisation"))
 register_permission_policy(Enrolment, CancelNotDeletePolicy(Enrolment, "group__organisation"))
+# The ledger's entries hang on a savings circle: it is never deleted either.
+register_permission_policy(
+    SavingsCircle, CancelNotDeletePolicy(SavingsCircle, "group__organisation")
+)
 
 
 def status_column(model, planned_status):
@@ -221,11 +227,88 @@ class EnrolmentViewSet(ScopedModelViewSet):
         ]
 
 
+class SavingsCircleViewSet(ScopedModelViewSet):
+    model = SavingsCircle
+    icon = "tasks"
+    menu_label = _("Savings circles")
+    add_to_reference_index = False
+    copy_view_enabled = False
+    list_per_page = 50
+    ordering = "group__title"
+    list_display = [
+        "group",
+        "money_kept",
+        "cycle_start",
+        "cycle_end",
+        "bookkeeper",
+        # Words, not Wagtail's tick icon: its hidden text is "True"/"False".
+        Column(
+            "fines_enabled",
+            label=admin_views.field_label(SavingsCircle, "fines_enabled"),
+            accessor=lambda circle: capfirst(yesno(circle.fines_enabled)),
+        ),
+        Column(
+            "fine_amount",
+            label=admin_views.field_label(SavingsCircle, "fine_amount"),
+            accessor=lambda circle: f"€ {number_format(circle.fine_amount, 2)}",
+        ),
+    ]
+    _settings_panels = [
+        FieldPanel("money_kept", widget=forms.RadioSelect),
+        FieldPanel("cycle_start"),
+        FieldPanel("cycle_end"),
+        FieldPanel("bookkeeper", widget=forms.Select),
+        FieldPanel("fines_enabled"),
+        FieldPanel("fine_amount"),
+    ]
+    create_handler = ObjectList(
+        [FieldPanel("group", widget=forms.Select), *_settings_panels],
+        base_form_class=admin_views.SavingsCircleForm,
+    )
+    # The settings belong to one group; they never move to another.
+    edit_handler = ObjectList(
+        [FieldPanel("group", read_only=True), *_settings_panels],
+        base_form_class=admin_views.SavingsCircleForm,
+    )
+
+    @property
+    def index_view_class(self):
+        return self._scoped(admin_views.SavingsCircleIndexView)
+
+    def get_common_view_kwargs(self, **kwargs):
+        return super().get_common_view_kwargs(delete_url_name=None, usage_url_name=None, **kwargs)
+
+    def get_add_view_kwargs(self, **kwargs):
+        handler = self.create_handler.bind_to_model(self.model)
+        return super().get_add_view_kwargs(
+            panel=handler, form_class=handler.get_form_class(), **kwargs
+        )
+
+    def get_urlpatterns(self):
+        return [
+            pattern
+            for pattern in super().get_urlpatterns()
+            if pattern.name not in ("delete", "usage")
+        ]
+
+
 class GroupsViewSetGroup(ModelViewSetGroup):
     menu_label = _("Groups")
     menu_icon = "calendar-alt"
     menu_order = 190
-    items = (MeetingViewSet("meetings"), EnrolmentViewSet("enrolments"))
+    items = (
+        MeetingViewSet("meetings"),
+        EnrolmentViewSet("enrolments"),
+        SavingsCircleViewSet("savings_circles"),
+        reports.AttendanceMatrixViewSet(
+            "attendance_report",
+            see_also=(_("Attendance per month"), "attendance_trend:index", "history"),
+        ),
+        reports.AttendanceTrendViewSet(
+            "attendance_trend",
+            see_also=(_("Attendance per group"), "attendance_report:index", "table"),
+        ),
+    )
 
 
 @hooks.register("register_admin_viewset")

@@ -44,6 +44,18 @@ COORDINATOR_PERMISSIONS = {
         "change_meeting",
         "view_enrolment",
         "change_enrolment",
+        # Reports only read attendance; trainers register it outside the admin.
+        "view_attendance",
+        # A savings circle's ledger hangs on it: set up and changed, not deleted.
+        "view_savingscircle",
+        "add_savingscircle",
+        "change_savingscircle",
+    ],
+    # Completions are computed from attendance: coordinators only look.
+    "courses": [
+        *[f"{action}_lesson" for action in ("add", "change", "view")],
+        *[f"{action}_completionrule" for action in ("add", "change", "view")],
+        "view_completion",
     ],
 }
 

@@ -16,6 +16,7 @@ urlpatterns = [
     path("account/", include("allauth.urls")),
     path("mijn/", include("people.urls")),
     path("groepen/", include("groups.urls")),
+    path("cursussen/", include("courses.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
     re_path(
         r"^(?P<page_path>(?:[\w\-]+/)+)agenda\.ics$", group_views.group_feed, name="group_feed"

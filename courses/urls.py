@@ -1,0 +1,9 @@
+from django.urls import path
+
+from . import views
+
+app_name = "courses"
+
+urlpatterns = [
+    path("certificaat/<str:code>/", views.certificate, name="certificate"),
+]

@@ -1,0 +1,183 @@
+from django import forms
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.panels import FieldPanel, ObjectList
+from wagtail.admin.ui.tables import BooleanColumn
+from wagtail.admin.viewsets.model import ModelViewSetGroup
+from wagtail.permissions import register_permission_policy
+
+from people.admin_scoping import OrganisationScopedPolicy, ScopedModelViewSet
+
+from . import admin_views
+from .models import Completion, CompletionRule, Lesson
+
+
+class ReadOnlyPolicy(OrganisationScopedPolicy):
+    """Completions follow from attendance; a changed or deleted one would
+    make a printed certificate lie. Not even a superuser edits one here."""
+
+    def user_has_permission(self, user, action):
+        return action == "view" and super().user_has_permission(user, action)
+
+
+register_permission_policy(Lesson, OrganisationScopedPolicy(Lesson, "group__organisation"))
+register_permission_policy(
+    CompletionRule, OrganisationScopedPolicy(CompletionRule, "group__organisation")
+)
+register_permission_policy(Completion, ReadOnlyPolicy(Completion, "group__organisation"))
+
+
+class CreateHandlerMixin:
+    """A separate form for adding: the group is chosen once, then stays."""
+
+    create_handler = None
+
+    def get_add_view_kwargs(self, **kwargs):
+        handler = self.create_handler.bind_to_model(self.model)
+        return super().get_add_view_kwargs(
+            panel=handler, form_class=handler.get_form_class(), **kwargs
+        )
+
+
+class LessonViewSet(CreateHandlerMixin, ScopedModelViewSet):
+    model = Lesson
+    icon = "doc-full"
+    menu_label = _("Lessons")
+    # Lessons are not "usages" of a group page for editors.
+    add_to_reference_index = False
+    copy_view_enabled = False
+    list_per_page = 50
+    filterset_class = admin_views.LessonFilterSet
+    list_display = ["title", "number", "group", admin_views.MeetingColumn(), "topic"]
+
+    create_handler = ObjectList(
+        [
+            # A plain list of the coordinator's own courses, not the page tree.
+            FieldPanel("group", widget=forms.Select),
+            FieldPanel("number"),
+            FieldPanel("title"),
+            FieldPanel("meeting"),
+            FieldPanel("topic"),
+            FieldPanel("goals"),
+        ],
+        base_form_class=admin_views.LessonForm,
+    )
+    edit_handler = ObjectList(
+        [
+            FieldPanel("group", read_only=True),
+            FieldPanel("number"),
+            FieldPanel("title"),
+            FieldPanel("meeting"),
+            FieldPanel("topic"),
+            FieldPanel("goals"),
+        ],
+        base_form_class=admin_views.LessonForm,
+    )
+
+    @property
+    def index_view_class(self):
+        return self._scoped(admin_views.LessonIndexView)
+
+
+class CompletionRuleViewSet(CreateHandlerMixin, ScopedModelViewSet):
+    model = CompletionRule
+    icon = "tick-inverse"
+    menu_label = _("Completion rules")
+    add_to_reference_index = False
+    copy_view_enabled = False
+    list_display = [
+        "group",
+        "min_attendance_percent",
+        BooleanColumn(
+            "first_meeting_required",
+            label=admin_views.field_label(CompletionRule, "first_meeting_required"),
+        ),
+    ]
+
+    create_handler = ObjectList(
+        [
+            FieldPanel("group", widget=forms.Select),
+            FieldPanel("min_attendance_percent"),
+            FieldPanel("first_meeting_required"),
+        ],
+        base_form_class=admin_views.CompletionRuleForm,
+    )
+    edit_handler = ObjectList(
+        [
+            FieldPanel("group", read_only=True),
+            FieldPanel("min_attendance_percent"),
+            FieldPanel("first_meeting_required"),
+        ],
+        base_form_class=admin_views.CompletionRuleForm,
+    )
+
+    @property
+    def index_view_class(self):
+        return self._scoped(admin_views.CompletionRuleIndexView)
+
+
+class CompletionViewSet(ScopedModelViewSet):
+    model = Completion
+    icon = "success"
+    menu_label = _("Completions")
+    add_to_reference_index = False
+    copy_view_enabled = False
+    inspect_view_enabled = True
+    inspect_view_class = admin_views.CompletionInspectView
+    inspect_view_fields = [
+        "person",
+        "group",
+        "attended",
+        "meetings",
+        "first_date",
+        "last_date",
+        "completed_at",
+    ]
+    list_per_page = 50
+    ordering = "-last_date"
+    filterset_class = admin_views.CompletionFilterSet
+    list_display = [
+        "person",
+        "group",
+        admin_views.AttendedColumn(),
+        "last_date",
+    ]
+
+    @property
+    def index_view_class(self):
+        return self._scoped(admin_views.CompletionIndexView)
+
+    def get_common_view_kwargs(self, **kwargs):
+        # Read-only: a listing and the details, nothing to add, edit or delete.
+        return super().get_common_view_kwargs(
+            add_url_name=None,
+            edit_url_name=None,
+            delete_url_name=None,
+            history_url_name=None,
+            usage_url_name=None,
+            **kwargs,
+        )
+
+    def get_urlpatterns(self):
+        return [
+            path("", self.index_view, name="index"),
+            path("results/", self.index_results_view, name="index_results"),
+            path("inspect/<int:pk>/", self.inspect_view, name="inspect"),
+        ]
+
+
+class CoursesViewSetGroup(ModelViewSetGroup):
+    menu_label = _("Courses")
+    menu_icon = "doc-full"
+    menu_order = 195
+    items = (
+        LessonViewSet("lessons"),
+        CompletionRuleViewSet("completion_rules"),
+        CompletionViewSet("completions"),
+    )
+
+
+@hooks.register("register_admin_viewset")
+def register_courses_viewsets():
+    return CoursesViewSetGroup()

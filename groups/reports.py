@@ -1,0 +1,599 @@
+"""Coordinators' reports: who came to which meeting of a group, and how
+attendance in an organisation develops month by month.
+
+Both are Wagtail report views, so filters, header buttons and the CSV/XLSX
+export are Wagtail's own. Every Waakvlam export goes through
+SafeSpreadsheetExportMixin, which neutralises spreadsheet formulas (DESIGN.md,
+invariant 10).
+"""
+
+import datetime
+from collections import OrderedDict
+from dataclasses import dataclass, field
+
+from django.contrib.auth import get_user_model
+from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models.functions import TruncMonth
+from django.http import Http404
+from django.urls import path, reverse
+from django.utils import timezone, translation
+from django.utils.formats import date_format
+from django.utils.functional import cached_property
+from django.utils.text import slugify
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from django_filters import ModelChoiceFilter
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.views.mixins import SpreadsheetExportMixin
+from wagtail.admin.views.reports import ReportView
+from wagtail.admin.viewsets.base import ViewSet
+from wagtail.admin.widgets.button import HeaderButton
+
+from people.admin_scoping import OrganisationScopedPolicy
+from people.models import Role
+from people.permissions import organisations_with_role
+
+from .admin_views import GroupChoiceFilter, field_label, group_label, managed_groups
+from .models import (
+    ATTENDED,
+    Attendance,
+    AttendanceStatus,
+    Enrolment,
+    EnrolmentStatus,
+    GroupPage,
+    Meeting,
+    MeetingStatus,
+)
+
+# ------------------------------------------------------------ safe exports
+
+# OWASP "CSV injection": a cell starting with one of these is run as a formula.
+FORMULA_STARTS = ("=", "+", "-", "@")
+# Control characters that some spreadsheets skip before looking for a formula.
+FORMULA_CONTROL_STARTS = ("\t", "\r", "\n")
+
+
+def neutralise_formula(value):
+    """Prefix a text that a spreadsheet would run as a formula with `'`, so
+    it is shown as text. Other values (numbers, dates) are left alone."""
+    if not isinstance(value, str) or not value:
+        return value
+    if value.startswith(FORMULA_CONTROL_STARTS) or value.lstrip().startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+class SafeSpreadsheetExportMixin(SpreadsheetExportMixin):
+    """Wagtail's CSV/XLSX export, with every text cell (headings too)
+    neutralised. Use this instead of SpreadsheetExportMixin for any export."""
+
+    def preprocess_field_value(self, field, value, export_format):
+        value = super().preprocess_field_value(field, value, export_format)
+        return neutralise_formula(value)
+
+    def get_heading(self, queryset, field):
+        return neutralise_formula(super().get_heading(queryset, field))
+
+    def stream_csv(self, queryset):
+        # Wagtail streams the CSV after the view has returned, outside the
+        # admin user's language and time zone: keep them for every row.
+        language, zone = translation.get_language(), timezone.get_current_timezone()
+        return self._streamed_in(super().stream_csv(queryset), language, zone)
+
+    @staticmethod
+    def _streamed_in(rows, language, zone):
+        with translation.override(language), timezone.override(zone):
+            yield from rows
+
+
+# ------------------------------------------------------------ building blocks
+
+# Reports show attendance: a coordinator has "view attendance" (the
+# Coordinatoren group) and sees only their own organisations.
+attendance_policy = OrganisationScopedPolicy(Attendance, "meeting__group__organisation")
+
+
+def percentage(part, whole):
+    """A whole percentage, rounded half up (Python's round() goes to even)."""
+    return (200 * part + whole) // (2 * whole) if whole else None
+
+
+def rate_display(part, whole):
+    rate = percentage(part, whole)
+    if rate is None:
+        return "–"
+    return gettext("%(rate)s%% (%(attended)s of %(registered)s)") % {
+        "rate": rate,
+        "attended": part,
+        "registered": whole,
+    }
+
+
+class WaakvlamReportView(SafeSpreadsheetExportMixin, ReportView):
+    """A report whose filters choose *what* to report on (a group, an
+    organisation); the rows are built by the view, not filtered."""
+
+    permission_policy = attendance_policy
+    permission_required = "view"
+    paginate_by = None  # a matrix or a year split over pages cannot be read
+    # (label, url name, icon) of the other report, as a header button.
+    see_also = None
+
+    def filter_queryset(self, queryset):
+        return queryset
+
+    @cached_property
+    def header_buttons(self):
+        # Also keeps a header button container on the page from the start:
+        # when a filter adds the export buttons, Wagtail moves them into it.
+        if not self.see_also:
+            return []
+        label, url_name, icon = self.see_also
+        return [HeaderButton(label, url=reverse(url_name), icon_name=icon)]
+
+    def chosen(self, name):
+        """The filter's choice; a choice the user may not make is a 404, as
+        when the URL of another organisation's record is typed."""
+        if self.filters.is_valid():
+            value = self.filters.form.cleaned_data.get(name)
+            if value is not None:
+                return value
+        if self.request.GET.get(name):
+            raise Http404
+        return None
+
+    def get_context_data(self, *args, **kwargs):
+        context = super().get_context_data(*args, **kwargs)
+        context["csv_export_url"] = self.csv_export_url
+        context["xlsx_export_url"] = self.xlsx_export_url
+        return context
+
+
+class ReportViewSet(ViewSet):
+    """One report in the admin menu, shown only to those who may see it."""
+
+    view_class = None
+    menu_label = ""
+    see_also = None
+
+    @cached_property
+    def menu_item_class(self):
+        def is_shown(_item, request):
+            return attendance_policy.user_has_permission(request.user, "view")
+
+        return type(f"{self.view_class.__name__}MenuItem", (MenuItem,), {"is_shown": is_shown})
+
+    def get_urlpatterns(self):
+        kwargs = {
+            "index_url_name": self.get_url_name("index"),
+            "index_results_url_name": self.get_url_name("index_results"),
+            "header_icon": self.icon,
+            "see_also": self.see_also,
+        }
+        return [
+            path("", self.view_class.as_view(**kwargs), name="index"),
+            path(
+                "results/",
+                self.view_class.as_view(results_only=True, **kwargs),
+                name="index_results",
+            ),
+        ]
+
+
+# --------------------------------------------------- attendance per group
+
+# One letter per status, so the matrix is readable without colour; the
+# legend and the hidden text for screen readers give the full word.
+STATUS_LETTERS = {
+    # Translators: the letter for "present" in the attendance table.
+    AttendanceStatus.PRESENT: _("P"),
+    # Translators: the letter for "late" in the attendance table.
+    AttendanceStatus.LATE: _("L"),
+    # Translators: the letter for "excused" in the attendance table.
+    AttendanceStatus.EXCUSED: _("E"),
+    # Translators: the letter for "absent" in the attendance table.
+    AttendanceStatus.ABSENT: _("X"),
+}
+
+
+@dataclass
+class Cell:
+    status: str | None
+
+    @property
+    def letter(self):
+        return STATUS_LETTERS[self.status] if self.status else "–"
+
+    @property
+    def label(self):
+        return AttendanceStatus(self.status).label if self.status else _("not registered")
+
+
+@dataclass
+class MatrixRow:
+    person: object
+    cells: list = field(default_factory=list)
+    attended: int = 0
+    registered: int = 0
+
+    @property
+    def rate(self):
+        return percentage(self.attended, self.registered)
+
+    @property
+    def rate_display(self):
+        return rate_display(self.attended, self.registered)
+
+
+@dataclass
+class MeetingColumn:
+    meeting: Meeting
+    attended: int = 0
+    registered: int = 0
+
+    @property
+    def key(self):
+        return f"meeting_{self.meeting.pk}"
+
+    @property
+    def starts(self):
+        return timezone.localtime(self.meeting.starts_at)
+
+    @property
+    def heading(self):
+        return date_format(self.starts, "D j-n-Y H:i")
+
+    @property
+    def rate(self):
+        return percentage(self.attended, self.registered)
+
+
+@dataclass
+class AttendanceMatrix:
+    columns: list
+    rows: list
+
+    @property
+    def attended(self):
+        return sum(row.attended for row in self.rows)
+
+    @property
+    def registered(self):
+        return sum(row.registered for row in self.rows)
+
+    @property
+    def rate_display(self):
+        return rate_display(self.attended, self.registered)
+
+
+def attendance_matrix(group, now=None):
+    """Everyone enrolled in `group` (and anyone with attendance in it) against
+    its meetings so far, in three queries whatever the size."""
+    now = now or timezone.now()
+    has_attendance = Exists(Attendance.objects.filter(meeting=OuterRef("pk")))
+    meetings = (
+        Meeting.objects.filter(group=group)
+        .filter(Q(status=MeetingStatus.PLANNED, starts_at__lte=now) | has_attendance)
+        .order_by("starts_at", "pk")
+    )
+    columns = [MeetingColumn(meeting) for meeting in meetings]
+    people = (
+        get_user_model()
+        .objects.filter(
+            Q(
+                pk__in=Enrolment.objects.filter(
+                    group=group, status=EnrolmentStatus.ENROLLED
+                ).values("person_id")
+            )
+            | Q(pk__in=Attendance.objects.filter(meeting__group=group).values("person_id"))
+        )
+        .order_by("full_name", "email")
+        .only("pk", "full_name", "email")
+    )
+    statuses = {
+        (person_id, meeting_id): status
+        for person_id, meeting_id, status in Attendance.objects.filter(
+            meeting__group=group
+        ).values_list("person_id", "meeting_id", "status")
+    }
+    rows = []
+    for person in people:
+        row = MatrixRow(person)
+        for column in columns:
+            status = statuses.get((person.pk, column.meeting.pk))
+            row.cells.append(Cell(status))
+            if status:
+                attended = status in ATTENDED
+                row.registered += 1
+                row.attended += attended
+                column.registered += 1
+                column.attended += attended
+        rows.append(row)
+    return AttendanceMatrix(columns=columns, rows=rows)
+
+
+class AttendanceMatrixFilterSet(WagtailFilterSet):
+    group = GroupChoiceFilter(
+        label=field_label(Meeting, "group"), method="choose", empty_label=_("Choose a group")
+    )
+
+    class Meta:
+        model = Attendance
+        fields = []
+
+    def choose(self, queryset, name, value):
+        return queryset  # the group chooses the report; it filters no rows
+
+
+class AttendanceMatrixView(WaakvlamReportView):
+    page_title = _("Attendance per group")
+    results_template_name = "groups/reports/attendance_matrix_results.html"
+    filterset_class = AttendanceMatrixFilterSet
+
+    @cached_property
+    def group(self):
+        return self.chosen("group")
+
+    @cached_property
+    def matrix(self):
+        return attendance_matrix(self.group) if self.group else None
+
+    def get_queryset(self):
+        return self.matrix.rows if self.matrix else []
+
+    @property
+    def list_export(self):
+        if not self.matrix:
+            return []
+        return [
+            "person",
+            *(column.key for column in self.matrix.columns),
+            "attended",
+            "registered",
+            "rate",
+        ]
+
+    @property
+    def export_headings(self):
+        headings = {
+            "person": field_label(Attendance, "person"),
+            "attended": _("Present or late"),
+            "registered": _("Registered"),
+            "rate": _("Attendance rate (%)"),
+        }
+        for column in self.matrix.columns if self.matrix else []:
+            headings[column.key] = column.heading
+        return headings
+
+    def to_row_dict(self, item):
+        # The full word, not the letter: a spreadsheet has no legend.
+        row = OrderedDict(person=str(item.person))
+        for column, cell in zip(self.matrix.columns, item.cells, strict=True):
+            row[column.key] = cell.label if cell.status else ""
+        row.update(attended=item.attended, registered=item.registered, rate=item.rate)
+        return row
+
+    def get_filename(self):
+        return "-".join(
+            [slugify(gettext("attendance")), slugify(self.group.title), str(timezone.localdate())]
+        )
+
+    def get_page_subtitle(self):
+        return group_label(self.group) if self.group else ""
+
+    def get_context_data(self, *args, **kwargs):
+        context = super().get_context_data(*args, **kwargs)
+        context.update(
+            group=self.group,
+            matrix=self.matrix,
+            legend=[Cell(status) for status in [*AttendanceStatus, None]],
+            # Without a choice yet: the groups to choose from, as links.
+            groups=[] if self.group else list(managed_groups(self.request.user)),
+        )
+        return context
+
+
+# ------------------------------------------------- attendance over time
+
+MONTHS = 12
+
+
+def month_starts(today, count=MONTHS):
+    """The first days of the last `count` months, oldest first."""
+    year, month = today.year, today.month
+    starts = []
+    for _index in range(count):
+        starts.append(datetime.date(year, month, 1))
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    return starts[::-1]
+
+
+@dataclass
+class MonthRow:
+    month: datetime.date
+    meetings: int = 0
+    registered: int = 0
+    attended: int = 0
+
+    @property
+    def label(self):
+        return date_format(self.month, "F Y")
+
+    @property
+    def short_label(self):
+        return date_format(self.month, "M")
+
+    @property
+    def rate(self):
+        return percentage(self.attended, self.registered)
+
+    @property
+    def rate_display(self):
+        rate = self.rate
+        return "–" if rate is None else f"{rate}%"
+
+
+def attendance_by_month(organisation, today=None):
+    """Attendance in the organisation's groups per month (Dutch time) over
+    the last twelve months, in one query."""
+    today = today or timezone.localdate()
+    months = month_starts(today)
+    zone = timezone.get_current_timezone()
+    start = datetime.datetime.combine(months[0], datetime.time(), tzinfo=zone)
+    end_month = (months[-1] + datetime.timedelta(days=32)).replace(day=1)
+    end = datetime.datetime.combine(end_month, datetime.time(), tzinfo=zone)
+    totals = (
+        Attendance.objects.filter(
+            meeting__group__organisation=organisation,
+            meeting__starts_at__gte=start,
+            meeting__starts_at__lt=end,
+        )
+        .annotate(month=TruncMonth("meeting__starts_at", tzinfo=zone))
+        .values("month")
+        .annotate(
+            meetings=Count("meeting", distinct=True),
+            registered=Count("pk"),
+            attended=Count("pk", filter=Q(status__in=ATTENDED)),
+        )
+    )
+    rows = {month: MonthRow(month) for month in months}
+    for total in totals:
+        month = timezone.localtime(total["month"], zone).date()
+        row = rows.get(month)
+        if row is None:
+            continue
+        row.meetings, row.registered, row.attended = (
+            total["meetings"],
+            total["registered"],
+            total["attended"],
+        )
+    return list(rows.values())
+
+
+# The chart's drawing area, in SVG user units.
+CHART_WIDTH, CHART_HEIGHT = 720, 260
+PLOT_LEFT, PLOT_RIGHT, PLOT_TOP, PLOT_BOTTOM = 48, 712, 24, 212
+
+
+def bar_chart(rows):
+    """Positions for a server-drawn SVG bar chart: no JavaScript needed."""
+    slot = (PLOT_RIGHT - PLOT_LEFT) / len(rows)
+    height = PLOT_BOTTOM - PLOT_TOP
+    bars = []
+    for index, row in enumerate(rows):
+        bar_height = height * (row.rate or 0) / 100
+        centre = PLOT_LEFT + slot * index + slot / 2
+        bars.append(
+            {
+                "row": row,
+                "x": round(centre - slot * 0.3, 1),
+                "width": round(slot * 0.6, 1),
+                "y": round(PLOT_BOTTOM - bar_height, 1),
+                "height": round(bar_height, 1),
+                "centre": round(centre, 1),
+                "value_y": round(PLOT_BOTTOM - bar_height - 6, 1),
+                # The year under January and under the first month.
+                "year": row.month.year if index == 0 or row.month.month == 1 else None,
+            }
+        )
+    gridlines = [
+        {"value": value, "y": round(PLOT_BOTTOM - height * value / 100, 1)}
+        for value in (0, 25, 50, 75, 100)
+    ]
+    return {
+        "width": CHART_WIDTH,
+        "height": CHART_HEIGHT,
+        "left": PLOT_LEFT,
+        "right": PLOT_RIGHT,
+        "bottom": PLOT_BOTTOM,
+        "bars": bars,
+        "gridlines": gridlines,
+    }
+
+
+class OrganisationChoiceFilter(ModelChoiceFilter):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault(
+            "queryset",
+            lambda request: organisations_with_role(request.user, Role.COORDINATOR).order_by(
+                "name"
+            ),
+        )
+        super().__init__(*args, **kwargs)
+
+
+class AttendanceTrendFilterSet(WagtailFilterSet):
+    # No empty choice: without one, the report shows the first organisation.
+    organisation = OrganisationChoiceFilter(
+        label=field_label(GroupPage, "organisation"), method="choose", empty_label=None
+    )
+
+    class Meta:
+        model = Attendance
+        fields = []
+
+    def choose(self, queryset, name, value):
+        return queryset  # the organisation chooses the report; it filters no rows
+
+
+class AttendanceTrendView(WaakvlamReportView):
+    page_title = _("Attendance per month")
+    results_template_name = "groups/reports/attendance_trend_results.html"
+    filterset_class = AttendanceTrendFilterSet
+    list_export = ["label", "meetings", "registered", "attended", "rate"]
+
+    @cached_property
+    def organisation(self):
+        chosen = self.chosen("organisation")
+        if chosen is not None:
+            return chosen
+        # Most coordinators have one organisation: show it straight away.
+        return organisations_with_role(self.request.user, Role.COORDINATOR).order_by("name").first()
+
+    @cached_property
+    def export_headings(self):
+        return {
+            "label": _("Month"),
+            "meetings": _("Meetings"),
+            "registered": _("Registered"),
+            "attended": _("Present or late"),
+            "rate": _("Attendance rate (%)"),
+        }
+
+    def get_queryset(self):
+        return attendance_by_month(self.organisation) if self.organisation else []
+
+    def get_filename(self):
+        return "-".join(
+            [
+                slugify(gettext("attendance")),
+                slugify(self.organisation.name if self.organisation else ""),
+                str(timezone.localdate()),
+            ]
+        )
+
+    def get_page_subtitle(self):
+        return self.organisation.name if self.organisation else ""
+
+    def get_context_data(self, *args, **kwargs):
+        context = super().get_context_data(*args, **kwargs)
+        rows = context["object_list"]
+        context.update(
+            organisation=self.organisation,
+            chart=bar_chart(rows) if rows else None,
+            has_data=any(row.registered for row in rows),
+        )
+        return context
+
+
+class AttendanceMatrixViewSet(ReportViewSet):
+    view_class = AttendanceMatrixView
+    icon = "table"
+    menu_label = _("Attendance per group")
+
+
+class AttendanceTrendViewSet(ReportViewSet):
+    view_class = AttendanceTrendView
+    icon = "history"
+    menu_label = _("Attendance per month")
