@@ -1,8 +1,12 @@
+from types import SimpleNamespace
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
 from people.models import Role, User
+
+from .hooks import trainer_problems
 
 
 class GroupPageForm(WagtailAdminPageForm):
@@ -39,4 +43,21 @@ class GroupPageForm(WagtailAdminPageForm):
                         "organisation": organisation,
                     },
                 )
+            self._check_qualification(cleaned, organisation, trainers)
         return cleaned
+
+    def _check_qualification(self, cleaned, organisation, trainers):
+        """Only someone qualified may become a trainer. Trainers already on
+        the page stay, so an unrelated edit is never blocked."""
+        current = (
+            set(self.instance.trainers.values_list("pk", flat=True)) if self.instance.pk else set()
+        )
+        group = SimpleNamespace(kind=cleaned.get("kind"), organisation_id=organisation.pk)
+        problems = [
+            problem
+            for trainer in trainers
+            if trainer.pk not in current
+            for problem in trainer_problems(trainer, group)
+        ]
+        if problems:
+            self.add_error("trainers", " ".join(problems))

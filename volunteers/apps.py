@@ -5,3 +5,16 @@ from django.utils.translation import gettext_lazy as _
 class VolunteersConfig(AppConfig):
     name = "volunteers"
     verbose_name = _("Volunteers")
+
+    def ready(self):
+        from groups.hooks import register_trainer_check
+        from people.dashboard import register_section
+
+        from . import receivers  # noqa: F401
+        from .qualification import missing_to_lead
+        from .views import my_competencies_section
+
+        register_trainer_check(missing_to_lead)
+        register_section(
+            template="volunteers/my_competencies.html", context=my_competencies_section, order=30
+        )

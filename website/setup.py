@@ -22,6 +22,8 @@ from wagtail.models import (
 )
 
 from people.permissions import COORDINATORS_GROUP, EDITORS_GROUP
+from volunteers.framework import ensure_framework
+from volunteers.models import Competency, VolunteerRole
 
 from . import content
 from .models import FooterSettings, HomePage, StandardPage
@@ -96,6 +98,7 @@ def ensure_site_structure(*, using="default", **kwargs):
 
     ensure_admin_groups(root)
     ensure_schedules()
+    ensure_framework(Competency, VolunteerRole)
 
 
 # (task function, schedule type, name[, more Schedule fields]); each one

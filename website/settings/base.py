@@ -263,6 +263,14 @@ WAITING_LIST_OFFER_HOURS = env.int("WAITING_LIST_OFFER_HOURS", default=48)
 # Attendance: someone who missed this many meetings in a row needs attention.
 ATTENTION_MISSED_IN_A_ROW = env.int("ATTENTION_MISSED_IN_A_ROW", default=2)
 
+# Volunteers: a VOG (certificate of conduct) older than this counts as
+# expired; reminders start this many days before anything expires.
+VOG_VALID_MONTHS = env.int("VOG_VALID_MONTHS", default=36)
+RENEWAL_WINDOW_DAYS = env.int("RENEWAL_WINDOW_DAYS", default=60)
+# Certificates uploaded as evidence: outside MEDIA_ROOT, served by a view.
+PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=BASE_DIR / "private-media")
+EVIDENCE_MAX_BYTES = 5 * 1024 * 1024
+
 # Wagtail
 WAGTAIL_SITE_NAME = "Waakvlam"
 WAGTAILADMIN_BASE_URL = SITE_URL

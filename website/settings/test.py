@@ -1,6 +1,8 @@
 """Test settings: fast hashing, tasks run inline, mail kept in memory."""
 
 import os
+import tempfile
+from pathlib import Path
 
 os.environ.setdefault("SECRET_KEY", "test-only-insecure-key")
 os.environ.setdefault("ALLOWED_HOSTS", "localhost,127.0.0.1,testserver")
@@ -29,3 +31,6 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WHITENOISE_AUTOREFRESH = True
+
+# Uploaded evidence goes to a throwaway folder.
+PRIVATE_MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="waakvlam-private-"))

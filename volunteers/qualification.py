@@ -1,0 +1,149 @@
+"""Who is qualified for what, today: the reads behind the qualification
+overview, the volunteer's own page and trainer assignment.
+
+Every function reads with a fixed number of queries, whatever the number of
+volunteers and competencies."""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .models import CompetencyRecord, VolunteerProfile, VolunteerRole
+
+
+class State:
+    VALID = "valid"
+    EXPIRING = "expiring"
+    EXPIRED = "expired"
+    MISSING = "missing"
+
+
+def _window():
+    return datetime.timedelta(days=settings.RENEWAL_WINDOW_DAYS)
+
+
+def state_of(expires_on, today=None):
+    """valid, expiring (within the renewal window) or expired."""
+    today = today or timezone.localdate()
+    if expires_on is None:
+        return State.VALID
+    if expires_on < today:
+        return State.EXPIRED
+    if expires_on <= today + _window():
+        return State.EXPIRING
+    return State.VALID
+
+
+def vog_state(profile, today=None):
+    if profile is None or profile.vog_date is None:
+        return State.MISSING
+    return state_of(profile.vog_expires_on, today)
+
+
+def latest_records(volunteer_ids):
+    """{(volunteer_id, competency_id): newest record}, in one query."""
+    latest = {}
+    records = (
+        CompetencyRecord.objects.filter(volunteer_id__in=volunteer_ids)
+        .select_related("competency")
+        .latest_per_competency()
+    )
+    for record in records:
+        latest.setdefault((record.volunteer_id, record.competency_id), record)
+    return latest
+
+
+@dataclass
+class Cell:
+    competency: object
+    record: object = None
+    state: str = State.MISSING
+
+
+@dataclass
+class Row:
+    profile: object
+    cells: list = field(default_factory=list)
+    vog: str = State.MISSING
+
+    def qualified_for(self, role_competency_ids, requires_vog=True):
+        by_competency = {cell.competency.pk: cell for cell in self.cells}
+        ok = all(
+            by_competency.get(pk) and by_competency[pk].state in (State.VALID, State.EXPIRING)
+            for pk in role_competency_ids
+        )
+        vog_ok = not requires_vog or self.vog in (State.VALID, State.EXPIRING)
+        return ok and vog_ok
+
+
+def matrix(profiles, competencies, today=None):
+    """Rows of volunteers × competencies with each cell's state."""
+    today = today or timezone.localdate()
+    profiles = list(profiles)
+    latest = latest_records([profile.user_id for profile in profiles])
+    rows = []
+    for profile in profiles:
+        row = Row(profile=profile, vog=vog_state(profile, today))
+        for competency in competencies:
+            record = latest.get((profile.user_id, competency.pk))
+            state = state_of(record.expires_on, today) if record else State.MISSING
+            row.cells.append(Cell(competency=competency, record=record, state=state))
+        rows.append(row)
+    return rows
+
+
+def missing_for_role(user, role, organisation=None, today=None):
+    """What `user` lacks for `role`, in plain Dutch; empty when qualified."""
+    today = today or timezone.localdate()
+    profiles = VolunteerProfile.objects.filter(user=user)
+    if organisation is not None:
+        profiles = profiles.filter(organisation=organisation)
+    profile = profiles.order_by("-vog_date").first()
+    required = list(role.competencies.all())
+    latest = latest_records([user.pk])
+    missing = []
+    for competency in required:
+        record = latest.get((user.pk, competency.pk))
+        if record is None:
+            missing.append(_("%(competency)s is missing") % {"competency": competency.name})
+        elif state_of(record.expires_on, today) == State.EXPIRED:
+            missing.append(
+                _("%(competency)s expired on %(date)s")
+                % {"competency": competency.name, "date": record.expires_on.strftime("%d-%m-%Y")}
+            )
+    if role.requires_vog:
+        state = vog_state(profile, today)
+        if state == State.MISSING:
+            missing.append(_("there is no VOG"))
+        elif state == State.EXPIRED:
+            missing.append(_("the VOG has expired"))
+    return missing
+
+
+# The role a trainer of each kind of group must be qualified for.
+ROLE_FOR_GROUP_KIND = {
+    "budgetcursus": "trainer-budgetcursus",
+    "lotgenotengroep": "begeleider-lotgenotengroep",
+    "spaarkring": "spaarkringbegeleider",
+}
+
+
+def missing_to_lead(user, group):
+    """Registered with groups as a trainer requirement: empty when `user`
+    may lead `group`."""
+    slug = ROLE_FOR_GROUP_KIND.get(group.kind)
+    if slug is None:
+        return []
+    role = VolunteerRole.objects.filter(slug=slug).prefetch_related("competencies").first()
+    if role is None:
+        return []
+    missing = missing_for_role(user, role, organisation=group.organisation_id)
+    if missing:
+        return [
+            _("%(name)s is not qualified as %(role)s: %(missing)s.")
+            % {"name": user, "role": role.name, "missing": "; ".join(missing)}
+        ]
+    return []
