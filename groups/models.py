@@ -642,8 +642,14 @@ class LedgerSummary:
 
     @property
     def payout(self):
-        """What the member gets at the end: savings less the fines that stand."""
-        return self.saved - self.fines_due
+        """What the member gets at the end: savings less the fines that stand,
+        never below zero (a member is never paid a negative amount)."""
+        return max(self.saved - self.fines_due, Decimal("0.00"))
+
+    @property
+    def fines_owed(self):
+        """Fines larger than the savings: still to be paid by the member."""
+        return max(self.fines_due - self.saved, Decimal("0.00"))
 
     @classmethod
     def empty(cls):

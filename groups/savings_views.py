@@ -12,7 +12,7 @@ from decimal import Decimal
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -38,6 +38,7 @@ from .models import (
 from .savings_forms import CorrectionForm, DepositsForm, GoalForm, OwnGoalForm, euro
 
 MILESTONES = (25, 50, 75, 100)
+MIN_MEMBERS_FOR_GROUP_TOTAL = 3
 
 
 def _savings_group(group_id):
@@ -397,6 +398,16 @@ def my_savings_section(request):
     ids = [circle.pk for circle in circles]
     own = SavingsEntry.objects.filter(circle_id__in=ids, person=user).summary_by("circle_id")
     groups_saved = SavingsEntry.objects.filter(circle_id__in=ids).summary_by("circle_id")
+    # In a very small circle the group total would give away what the
+    # others saved, so it is only shown from this many members.
+    members = dict(
+        Enrolment.objects.filter(
+            group_id__in=[circle.group_id for circle in circles], status=EnrolmentStatus.ENROLLED
+        )
+        .values("group_id")
+        .annotate(count=Count("pk"))
+        .values_list("group_id", "count")
+    )
     goals = {
         goal.circle_id: goal for goal in SavingsGoal.objects.filter(circle_id__in=ids, person=user)
     }
@@ -409,7 +420,9 @@ def my_savings_section(request):
                 "group": circle.group,
                 "circle": circle,
                 "summary": summary,
-                "group_saved": (groups_saved.get(circle.pk) or LedgerSummary.empty()).saved,
+                "group_saved": (groups_saved.get(circle.pk) or LedgerSummary.empty()).saved
+                if members.get(circle.group_id, 0) >= MIN_MEMBERS_FOR_GROUP_TOTAL
+                else None,
                 "goal": goal,
                 "progress": progress(summary.saved, goal.target_amount) if goal else None,
                 "goal_form": None if goal else OwnGoalForm(prefix=f"goal-{circle.group_id}"),
@@ -421,7 +434,7 @@ def my_savings_section(request):
                 "group": group,
                 "circle": None,
                 "summary": LedgerSummary.empty(),
-                "group_saved": Decimal("0.00"),
+                "group_saved": None,
                 "goal": None,
                 "progress": None,
                 "goal_form": OwnGoalForm(prefix=f"goal-{group.pk}"),

@@ -19,6 +19,7 @@ from groups.models import (
     MAX_DEPOSIT,
     EntryKind,
     GroupKind,
+    LedgerSummary,
     MeetingStatus,
     SavingsEntry,
     SavingsGoal,
@@ -301,7 +302,8 @@ def test_fines_when_enabled_once_per_meeting(client):
     client.post(deposits_url(meeting), {field(bob): "5", "seen": seen(circle, meeting)})
     assert SavingsEntry.objects.filter(kind=EntryKind.FINE).count() == 2
     summary = SavingsEntry.objects.filter(circle=circle).summary_by("person_id")
-    assert summary[cas.pk].payout == Decimal("-1.50")
+    assert summary[cas.pk].payout == Decimal("0.00")
+    assert summary[cas.pk].fines_owed == Decimal("1.50")
     assert summary[bob.pk].payout == Decimal("3.50")
 
 
@@ -615,3 +617,11 @@ def _page_queries(members):
 def test_query_counts_do_not_grow_with_the_group():
     small, large = _page_queries(3), _page_queries(30)
     assert small == large, (small, large)
+
+
+def test_the_pay_out_is_never_negative_and_unpaid_fines_are_shown_apart():
+    summary = LedgerSummary(Decimal("0"), Decimal("0"), Decimal("1.00"), Decimal("0"))
+    assert summary.payout == Decimal("0.00")
+    assert summary.fines_owed == Decimal("1.00")
+    richer = LedgerSummary(Decimal("10"), Decimal("0"), Decimal("1.00"), Decimal("0"))
+    assert richer.payout == Decimal("9.00") and richer.fines_owed == Decimal("0.00")

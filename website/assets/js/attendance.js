@@ -118,9 +118,19 @@
     }
     save().then(function (saved) {
       if (!saved) {
+        dirty = false; // no "leave page?" question for our own submit
         form.submit(); // the normal way: the server shows its message
       }
     });
+  });
+
+  // Leaving the page (a link, the back button) with unsaved choices: the
+  // browser asks first, so a trainer's taps are not lost by accident.
+  window.addEventListener("beforeunload", function (event) {
+    if (dirty && !busy) {
+      event.preventDefault();
+      event.returnValue = "";
+    }
   });
 
   // A walk-in reloads the page: save the choices made so far first.
