@@ -11,9 +11,16 @@ from django.utils.translation import gettext_lazy as _
 from groups.models import GroupPage
 from people.models import Organisation
 
+
 # Evidence (certificates) is personal data: stored outside MEDIA_ROOT, so no
 # web server can hand it out; a view serves it to coordinators only.
-evidence_storage = FileSystemStorage(location=settings.PRIVATE_MEDIA_ROOT, base_url=None)
+def evidence_storage():
+    return FileSystemStorage(
+        location=settings.PRIVATE_MEDIA_ROOT,
+        base_url=None,
+        file_permissions_mode=0o600,
+        directory_permissions_mode=0o700,
+    )
 
 
 class VolunteerStatus(models.TextChoices):

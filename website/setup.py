@@ -59,6 +59,16 @@ COORDINATOR_PERMISSIONS = {
         *[f"{action}_completionrule" for action in ("add", "change", "view")],
         "view_completion",
     ],
+    # The competency framework is shared; records are never changed or
+    # deleted (a renewal is a new record), profiles are kept as "left".
+    "volunteers": [
+        *[f"{action}_volunteerprofile" for action in ("add", "change", "view")],
+        *[f"{action}_competency" for action in ("add", "change", "view")],
+        *[f"{action}_volunteerrole" for action in ("add", "change", "view")],
+        "view_competencyrecord",
+        "add_competencyrecord",
+        *[f"{action}_trainingcompetency" for action in ("add", "delete", "view")],
+    ],
 }
 
 
@@ -107,6 +117,8 @@ SCHEDULES = [
     ("people.tasks.anonymise_inactive_users", Schedule.DAILY, "Inactieve accounts anonimiseren"),
     ("groups.tasks.send_meeting_reminders", Schedule.HOURLY, "Herinneringen bijeenkomsten"),
     ("groups.tasks.expire_offers", Schedule.MINUTES, "Verlopen plekken doorgeven", {"minutes": 15}),
+    ("volunteers.tasks.notify_expiring", Schedule.DAILY, "Herinneringen verlopen bekwaamheden"),
+    ("volunteers.tasks.coordinator_digest", Schedule.WEEKLY, "Weekoverzicht voor coördinatoren"),
 ]
 
 

@@ -17,6 +17,7 @@ urlpatterns = [
     path("mijn/", include("people.urls")),
     path("groepen/", include("groups.urls")),
     path("cursussen/", include("courses.urls")),
+    path("vrijwilligers/", include("volunteers.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
     re_path(
         r"^(?P<page_path>(?:[\w\-]+/)+)agenda\.ics$", group_views.group_feed, name="group_feed"

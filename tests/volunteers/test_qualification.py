@@ -1,12 +1,15 @@
 import datetime
+import os
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from groups import services as group_services
 from groups.hooks import trainer_problems
 from groups.models import GroupKind
 from people.models import Role
+from people.services import user_anonymise
 from tests.factories import MembershipFactory
 from tests.groups.factories import GroupPageFactory, MeetingFactory
 from volunteers import services
@@ -137,3 +140,26 @@ def test_completing_a_training_records_the_competencies_it_awards(
     assert record.competency == competency
     assert record.source == RecordSource.TRAINING and record.training_id == training.pk
     assert record.expires_on == competency.expiry_for(record.achieved_on)
+
+
+def test_anonymising_a_volunteer_removes_certificates_notes_and_vog():
+    membership = MembershipFactory(role=Role.VOLUNTEER)
+    user = membership.user
+    VolunteerProfile.objects.create(
+        user=user, organisation=membership.organisation, vog_date=days_ago(100), notes="Let op"
+    )
+    record = services.competency_record(
+        volunteer=user,
+        competency=Competency.objects.get(slug="gespreksvoering"),
+        achieved_on=days_ago(5),
+        source=RecordSource.CERTIFICATE,
+        evidence=SimpleUploadedFile("bewijs.pdf", b"%PDF-1.4\n%%EOF\n", "application/pdf"),
+        note="Certificaat van cursus X",
+    )
+    path = record.evidence.path
+    user_anonymise(user=user)
+    record.refresh_from_db()
+    profile = VolunteerProfile.objects.get(user=user)
+    assert not record.evidence and record.note == ""
+    assert profile.notes == "" and profile.vog_date is None
+    assert not os.path.exists(path)

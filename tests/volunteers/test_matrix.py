@@ -1,0 +1,305 @@
+"""The qualification overview: every volunteer of the organisation against
+the competencies, readable without colour, filtered by role and status,
+exported without formulas, in a fixed number of queries."""
+
+import csv
+import datetime
+import io
+import time
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext
+from openpyxl import load_workbook
+
+from people.models import Membership, Role
+from tests.factories import MembershipFactory, OrganisationFactory
+from volunteers import services
+from volunteers.models import (
+    Competency,
+    CompetencyRecord,
+    RecordSource,
+    VolunteerProfile,
+    VolunteerRole,
+)
+
+pytestmark = pytest.mark.django_db
+
+TODAY = timezone.localdate()
+OVERVIEW = reverse("qualification:index")
+
+
+def nl(message, **params):
+    with translation.override("nl"):
+        text = gettext(message)
+    return text % params if params else text
+
+
+def day(date):
+    return date.strftime("%d-%m-%Y")
+
+
+def days(n):
+    return TODAY + datetime.timedelta(days=n)
+
+
+def volunteer_in(organisation, name, **profile):
+    user = MembershipFactory(
+        organisation=organisation, role=Role.VOLUNTEER, user__full_name=name
+    ).user
+    profile.setdefault("status", "active")
+    return VolunteerProfile.objects.create(user=user, organisation=organisation, **profile)
+
+
+def record(profile, slug, achieved_on, expires_on=None):
+    return services.competency_record(
+        volunteer=profile.user,
+        competency=Competency.objects.get(slug=slug),
+        achieved_on=achieved_on,
+        expires_on=expires_on,
+        source=RecordSource.OBSERVATION,
+    )
+
+
+@pytest.fixture
+def world():
+    own, other = OrganisationFactory(), OrganisationFactory()
+    coordinator = MembershipFactory(organisation=own, role=Role.COORDINATOR).user
+    anna = volunteer_in(own, "Anna de Vries", vog_date=days(-100))
+    bert = volunteer_in(own, "Bert Jansen", status="applying")
+    gone = volunteer_in(own, "Gerda Vertrokken", status="left", vog_date=days(-100))
+    kees = volunteer_in(other, "Kees Elders", vog_date=days(-100))
+    # Anna: privacy valid for long, stress-sensitive expiring, referral expired.
+    record(anna, "privacy-avg", days(-30), expires_on=days(400))
+    record(anna, "stress-sensitief-werken", days(-700), expires_on=days(20))
+    record(anna, "doorverwijzen-sociale-kaart", days(-800), expires_on=days(-5))
+    record(anna, "gespreksvoering", days(-30))  # never expires
+    record(kees, "privacy-avg", days(-30))
+    return locals()
+
+
+@pytest.fixture
+def admin_client(client, world):
+    client.force_login(world["coordinator"])
+    return client
+
+
+def rows_of(response):
+    return {row.profile.user.full_name: row for row in response.context["object_list"]}
+
+
+def test_each_cell_says_its_state_in_words_and_with_a_symbol(admin_client, world):
+    response = admin_client.get(OVERVIEW)
+    html = response.content.decode()
+    assert nl("Valid until %(date)s", date=day(days(400))) in html
+    assert nl("Expires %(date)s", date=day(days(20))) in html
+    assert nl("Expired") in html
+    assert nl("Missing") in html
+    assert nl("Valid") in html  # gespreksvoering: no expiry
+    for symbol in ("✓", "!", "✗", "–"):
+        assert f'<span aria-hidden="true" class="vq__symbol">{symbol}</span>' in html
+    anna = rows_of(response)["Anna de Vries"]
+    states = {
+        cell.text: cell.state
+        for competency, cell in zip(response.context["competencies"], anna.cells, strict=True)
+    }
+    assert states[nl("Valid until %(date)s", date=day(days(400)))] == "valid"
+    assert states[nl("Expires %(date)s", date=day(days(20)))] == "expiring"
+    assert states[nl("Expired")] == "expired"
+    assert states[nl("Missing")] == "missing"
+    assert anna.vog.state == "valid"
+    assert rows_of(response)["Bert Jansen"].vog.text == nl("Missing")
+
+
+def test_only_the_organisations_volunteers_who_have_not_left(admin_client, world):
+    names = set(rows_of(admin_client.get(OVERVIEW)))
+    assert names == {"Anna de Vries", "Bert Jansen"}
+
+
+def test_a_row_opens_the_volunteers_page(admin_client, world):
+    html = admin_client.get(OVERVIEW).content.decode()
+    assert reverse("volunteer_profiles:inspect", args=[world["anna"].pk]) in html
+
+
+def test_filter_by_status(admin_client, world):
+    assert set(rows_of(admin_client.get(OVERVIEW, {"status": "applying"}))) == {"Bert Jansen"}
+
+
+def test_another_organisation_cannot_be_chosen(admin_client, world):
+    assert admin_client.get(OVERVIEW, {"organisation": world["other"].pk}).status_code == 404
+    response = admin_client.get(OVERVIEW, {"organisation": world["own"].pk})
+    assert set(rows_of(response)) == {"Anna de Vries", "Bert Jansen"}
+
+
+@pytest.fixture
+def spaarkring():
+    # gespreksvoering, financiele-basiskennis, privacy-avg; a VOG is required.
+    return VolunteerRole.objects.get(slug="spaarkringbegeleider")
+
+
+def test_a_role_shows_its_competencies_and_who_is_qualified(admin_client, world, spaarkring):
+    response = admin_client.get(OVERVIEW, {"role": spaarkring.pk})
+    assert {c.slug for c in response.context["competencies"]} == {
+        "gespreksvoering",
+        "financiele-basiskennis",
+        "privacy-avg",
+    }
+    rows = rows_of(response)
+    assert rows["Anna de Vries"].qualified is False  # financial knowledge missing
+    record(world["anna"], "financiele-basiskennis", days(-3))
+    rows = rows_of(admin_client.get(OVERVIEW, {"role": spaarkring.pk}))
+    assert rows["Anna de Vries"].qualified is True
+    assert rows["Bert Jansen"].qualified is False
+    html = admin_client.get(OVERVIEW, {"role": spaarkring.pk}).content.decode()
+    assert nl("Qualified as %(role)s", role=spaarkring.name) in html
+
+
+def test_filter_qualified_for_a_role(admin_client, world, spaarkring):
+    record(world["anna"], "financiele-basiskennis", days(-3))
+    qualified = admin_client.get(OVERVIEW, {"role": spaarkring.pk, "qualified": "yes"})
+    assert set(rows_of(qualified)) == {"Anna de Vries"}
+    not_qualified = admin_client.get(OVERVIEW, {"role": spaarkring.pk, "qualified": "no"})
+    assert set(rows_of(not_qualified)) == {"Bert Jansen"}
+
+
+def test_an_expired_vog_disqualifies_when_the_role_needs_one(admin_client, world, spaarkring):
+    anna = world["anna"]
+    record(anna, "financiele-basiskennis", days(-3))
+    anna.vog_date = days(-365 * 4)
+    anna.save()
+    rows = rows_of(admin_client.get(OVERVIEW, {"role": spaarkring.pk}))
+    assert rows["Anna de Vries"].vog.text == nl("Expired")
+    assert rows["Anna de Vries"].qualified is False
+
+
+def test_a_renewal_counts_not_the_old_record(admin_client, world):
+    record(world["anna"], "doorverwijzen-sociale-kaart", days(-2))  # renewed
+    anna = rows_of(admin_client.get(OVERVIEW))["Anna de Vries"]
+    texts = [cell.text for cell in anna.cells]
+    assert nl("Expired") not in texts
+
+
+# ------------------------------------------------------------------ exports
+
+
+def test_the_csv_export_has_words_and_no_formulas(admin_client, world, spaarkring):
+    trick = world["anna"].user
+    trick.full_name = '=HYPERLINK("http://kwaad.example","klik")'
+    trick.save()
+    response = admin_client.get(OVERVIEW, {"role": spaarkring.pk, "export": "csv"})
+    assert response["Content-Type"].startswith("text/csv")
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+    heading, *body = rows
+    assert "Privacy en AVG" in heading
+    assert heading[-1] == nl("Qualified as %(role)s", role=spaarkring.name)
+    anna = next(row for row in body if "HYPERLINK" in row[0])
+    assert anna[0].startswith("'=")
+    assert nl("Valid until %(date)s", date=day(days(400))) in anna
+
+
+def test_the_xlsx_export_reads_back_as_text(admin_client, world):
+    world["anna"].user.full_name = "@SUM(1+1)"
+    world["anna"].user.save()
+    response = admin_client.get(OVERVIEW, {"export": "xlsx"})
+    sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+    values = [[cell.value for cell in row] for row in sheet.iter_rows()]
+    assert any(row[0] == "'@SUM(1+1)" for row in values)
+    assert all(cell.data_type != "f" for row in sheet.iter_rows() for cell in row)
+
+
+# ------------------------------------------------------------------ queries
+
+
+def add_volunteers(organisation, count, start=0):
+    """Volunteers with a record of every competency, made in bulk."""
+    User = get_user_model()
+    users = User.objects.bulk_create(
+        User(email=f"vrijwilliger{start + n}@example.org", full_name=f"Vrijwilliger {start + n:04}")
+        for n in range(count)
+    )
+    Membership.objects.bulk_create(
+        Membership(user=user, organisation=organisation, role=Role.VOLUNTEER) for user in users
+    )
+    VolunteerProfile.objects.bulk_create(
+        VolunteerProfile(
+            user=user, organisation=organisation, status="active", vog_date=days(-n % 1000)
+        )
+        for n, user in enumerate(users)
+    )
+    competencies = list(Competency.objects.all())
+    records = []
+    for n, user in enumerate(users):
+        for i, competency in enumerate(competencies):
+            if not (n + i) % 4:
+                continue  # a quarter missing
+            # Spread over valid, expiring and expired.
+            achieved = days(-1 - (n * 37 + i * 91) % 1200)
+            expires = achieved + datetime.timedelta(days=300 + (n * 53 + i * 17) % 900)
+            records.append(
+                CompetencyRecord(
+                    volunteer=user,
+                    competency=competency,
+                    achieved_on=achieved,
+                    expires_on=expires,
+                    source=RecordSource.OBSERVATION,
+                )
+            )
+    CompetencyRecord.objects.bulk_create(records)
+
+
+def count_queries(client, params):
+    client.get(OVERVIEW, params)  # warm caches (menu, site)
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(OVERVIEW, params)
+    assert response.status_code == 200
+    return len(captured), len(response.context["object_list"])
+
+
+@pytest.mark.parametrize("params", [{}, {"role": "spaarkring"}], ids=["all", "role"])
+def test_the_number_of_queries_does_not_grow_with_volunteers(admin_client, world, params):
+    if params:
+        params = {"role": VolunteerRole.objects.get(slug="spaarkringbegeleider").pk}
+    add_volunteers(world["own"], 3)  # 5 volunteers with Anna and Bert
+    few, rows = count_queries(admin_client, params)
+    assert rows == 5
+    add_volunteers(world["own"], 45, start=3)  # 50
+    many, rows = count_queries(admin_client, params)
+    assert rows == 50
+    assert many == few
+
+
+def test_how_long_500_volunteers_by_10_competencies_take(admin_client, world, capsys):
+    """Measured, not asserted: the number is in the test output (-s)."""
+    for n in range(10 - Competency.objects.count()):
+        Competency.objects.create(name=f"Extra competentie {n}", slug=f"extra-{n}")
+    add_volunteers(world["own"], 498)  # 500 with Anna and Bert
+    admin_client.get(OVERVIEW)  # warm up
+    timings = []
+    for _ in range(3):
+        started = time.perf_counter()
+        response = admin_client.get(OVERVIEW)
+        timings.append(time.perf_counter() - started)
+    assert len(response.context["object_list"]) == 500
+    assert len(response.context["competencies"]) == 10
+    started = time.perf_counter()
+    export = admin_client.get(OVERVIEW, {"export": "csv"})
+    b"".join(export.streaming_content)
+    csv_time = time.perf_counter() - started
+    with capsys.disabled():
+        print(
+            f"\nqualification overview, 500 volunteers × 10 competencies: "
+            f"page {min(timings) * 1000:.0f} ms (best of 3), "
+            f"{len(response.content) // 1024} KB; CSV export {csv_time * 1000:.0f} ms"
+        )
+
+
+def test_the_filters_refresh_the_results_in_place(admin_client, world, spaarkring):
+    response = admin_client.get(reverse("qualification:index_results"), {"role": spaarkring.pk})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Anna de Vries" in html and "Kees Elders" not in html
+    assert nl("Qualified as %(role)s", role=spaarkring.name) in html

@@ -1,0 +1,300 @@
+"""Reminders before a competency or VOG expires, and the coordinators'
+weekly digest: who gets which e-mail, once, after the commit.
+
+People here read English (preferred_language="en") so that the texts can be
+checked before the Dutch catalogue is compiled."""
+
+import datetime
+
+import pytest
+from dateutil.relativedelta import relativedelta
+from django.conf import settings
+from django.core import mail
+from django.utils import timezone
+from django_q.models import Schedule
+
+from people.models import Role
+from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
+from volunteers import services, tasks
+from volunteers.models import (
+    Competency,
+    ExpiryNotice,
+    RecordSource,
+    VolunteerProfile,
+    VolunteerStatus,
+)
+
+pytestmark = pytest.mark.django_db
+
+TODAY = timezone.localdate()
+
+
+def in_days(days):
+    return TODAY + datetime.timedelta(days=days)
+
+
+def long_date(day):
+    return f"{day.day} {day:%B} {day.year}"
+
+
+def vog_expiring_in(days):
+    """A VOG date whose VOG expires in about `days` days."""
+    return in_days(days) - relativedelta(months=36)
+
+
+@pytest.fixture
+def sent(django_capture_on_commit_callbacks):
+    """Run the on-commit callbacks (the queued mail tasks) at the end of the
+    block, as a real commit would."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)
+
+
+def volunteer(organisation, *, vog_date=None, status=VolunteerStatus.ACTIVE, **kwargs):
+    user = UserFactory(preferred_language="en", **kwargs)
+    MembershipFactory(user=user, organisation=organisation, role=Role.VOLUNTEER)
+    VolunteerProfile.objects.create(
+        user=user, organisation=organisation, status=status, vog_date=vog_date
+    )
+    return user
+
+
+def coordinator(organisation, **kwargs):
+    user = UserFactory(preferred_language="en", **kwargs)
+    MembershipFactory(user=user, organisation=organisation, role=Role.COORDINATOR)
+    return user
+
+
+def record(user, slug, *, expires_on, achieved_on=None):
+    return services.competency_record(
+        volunteer=user,
+        competency=Competency.objects.get(slug=slug),
+        achieved_on=achieved_on or min(TODAY, expires_on) - datetime.timedelta(days=700),
+        expires_on=expires_on,
+        source=RecordSource.OBSERVATION,
+    )
+
+
+def mails_to(user):
+    return [message for message in mail.outbox if message.to == [user.email]]
+
+
+def the_mail_to(user):
+    (message,) = mails_to(user)
+    return message
+
+
+# The volunteer's reminder ---------------------------------------------------
+
+
+def test_a_record_entering_the_window_is_told_once_also_when_run_twice(sent):
+    user = volunteer(OrganisationFactory(), vog_date=in_days(-10))
+    expiring = record(user, "privacy-avg", expires_on=in_days(30))
+    record(user, "stress-sensitief-werken", expires_on=in_days(300))
+
+    with sent():
+        assert tasks.notify_expiring() == 1
+    with sent():
+        assert tasks.notify_expiring() == 0
+    # Once expired it is still the same record: no second e-mail.
+    with sent():
+        assert tasks.notify_expiring(today=in_days(40)) == 0
+
+    message = the_mail_to(user)
+    assert message.subject == "Waakvlam: Time to renew"
+    assert f"Privacy en AVG: expires on {long_date(in_days(30))}" in message.body
+    assert "Stress-sensitief werken" not in message.body
+    assert "You renew a competency with a training." in message.body
+    assert "VOG" not in message.body
+    assert "/mijn/" in message.body
+    assert message.body.rstrip().endswith("Waakvlam")
+    html = message.alternatives[0][0]
+    assert "Privacy en AVG" in html and "/mijn/" in html
+    assert list(ExpiryNotice.objects.values_list("record", flat=True)) == [expiring.pk]
+
+
+def test_an_expired_record_without_a_notice_is_told(sent):
+    user = volunteer(OrganisationFactory(), vog_date=in_days(-10))
+    record(user, "privacy-avg", expires_on=in_days(-5))
+
+    with sent():
+        assert tasks.notify_expiring() == 1
+
+    assert f"Privacy en AVG: expired on {long_date(in_days(-5))}" in the_mail_to(user).body
+
+
+def test_a_record_replaced_by_a_renewal_does_not_trigger(sent):
+    user = volunteer(OrganisationFactory(), vog_date=in_days(-10))
+    old = record(user, "privacy-avg", expires_on=in_days(10))
+    record(user, "privacy-avg", achieved_on=TODAY, expires_on=in_days(730))
+    # The renewal of another competency expires soon itself: only it counts.
+    record(user, "gespreksvoering", expires_on=in_days(-300))
+    renewal = record(user, "gespreksvoering", achieved_on=in_days(-20), expires_on=in_days(20))
+
+    with sent():
+        assert tasks.notify_expiring() == 1
+
+    body = the_mail_to(user).body
+    assert "Privacy en AVG" not in body
+    assert f"Gespreksvoering: expires on {long_date(in_days(20))}" in body
+    assert "expired on" not in body
+    assert not ExpiryNotice.objects.filter(record=old).exists()
+    assert list(ExpiryNotice.objects.values_list("record", flat=True)) == [renewal.pk]
+
+
+def test_the_vog_is_told_once_per_date_and_a_new_date_gets_a_new_notice(sent):
+    organisation = OrganisationFactory(name="Schuldhulpmaatje Noord")
+    user = volunteer(organisation, vog_date=vog_expiring_in(20))
+    profile = VolunteerProfile.objects.get(user=user)
+
+    with sent():
+        assert tasks.notify_expiring() == 1
+    with sent():
+        assert tasks.notify_expiring() == 0
+    body = the_mail_to(user).body
+    assert f"VOG at Schuldhulpmaatje Noord: expires on {long_date(profile.vog_expires_on)}" in body
+    assert "Request a new VOG in time." in body
+    assert "You renew a competency" not in body
+
+    # A new VOG: nothing now, and its own reminder three years later.
+    profile.vog_date = in_days(-1)
+    profile.save()
+    with sent():
+        assert tasks.notify_expiring() == 0
+    with sent():
+        assert tasks.notify_expiring(today=profile.vog_expires_on - datetime.timedelta(days=5)) == 1
+
+    assert len(mails_to(user)) == 2
+    assert sorted(ExpiryNotice.objects.values_list("vog_date", flat=True)) == [
+        vog_expiring_in(20),
+        in_days(-1),
+    ]
+
+
+def test_competencies_and_vog_due_together_come_in_one_email(sent):
+    user = volunteer(OrganisationFactory(), vog_date=vog_expiring_in(-3))
+    record(user, "privacy-avg", expires_on=in_days(12))
+    record(user, "gespreksvoering", expires_on=in_days(50))
+
+    with sent():
+        assert tasks.notify_expiring() == 1
+
+    body = the_mail_to(user).body
+    assert "Privacy en AVG: expires on" in body
+    assert "Gespreksvoering: expires on" in body
+    assert "VOG at" in body and "expired on" in body
+    assert ExpiryNotice.objects.count() == 3
+
+
+def test_only_active_volunteers_with_an_address_are_told(sent):
+    organisation = OrganisationFactory()
+    left = volunteer(organisation, status=VolunteerStatus.LEFT, vog_date=vog_expiring_in(5))
+    record(left, "privacy-avg", expires_on=in_days(5))
+    no_address = volunteer(organisation, email="iemand@geen-email.invalid")
+    record(no_address, "privacy-avg", expires_on=in_days(5))
+    participant = UserFactory(preferred_language="en")
+    record(participant, "privacy-avg", expires_on=in_days(5))
+
+    with sent():
+        assert tasks.notify_expiring() == 0
+
+    assert mail.outbox == []
+    assert not ExpiryNotice.objects.exists()
+
+
+def test_a_notice_already_made_by_another_worker_is_not_sent_again(sent):
+    user = volunteer(OrganisationFactory())
+    due = record(user, "privacy-avg", expires_on=in_days(5))
+    # The other worker committed its notice after this one made its list.
+    ExpiryNotice.objects.create(record=due)
+
+    with sent():
+        assert tasks._notify(user, [due], [], TODAY) is False
+
+    assert mail.outbox == []
+    assert ExpiryNotice.objects.count() == 1
+
+
+def test_the_jobs_are_scheduled():
+    daily = Schedule.objects.get(func="volunteers.tasks.notify_expiring")
+    assert (daily.schedule_type, daily.repeats) == (Schedule.DAILY, -1)
+    weekly = Schedule.objects.get(func="volunteers.tasks.coordinator_digest")
+    assert (weekly.schedule_type, weekly.repeats) == (Schedule.WEEKLY, -1)
+
+
+# The coordinators' digest ---------------------------------------------------
+
+
+def test_the_digest_lists_what_expires_per_organisation(sent):
+    north = OrganisationFactory(name="Noord")
+    south = OrganisationFactory(name="Zuid")
+    boss_north = coordinator(north)
+    boss_south = coordinator(south)
+    anna = volunteer(north, full_name="Anna Jansen", vog_date=in_days(-100))
+    record(anna, "privacy-avg", expires_on=in_days(14))
+    bram = volunteer(north, full_name="Bram de Vries", vog_date=vog_expiring_in(-7))
+    record(bram, "privacy-avg", expires_on=in_days(400))
+    carla = volunteer(north, full_name="Carla Smit", vog_date=in_days(-100))
+    record(carla, "privacy-avg", expires_on=in_days(10))
+    record(carla, "privacy-avg", achieved_on=TODAY, expires_on=in_days(730))
+    gone = volunteer(
+        north, full_name="Gert Weg", status=VolunteerStatus.LEFT, vog_date=vog_expiring_in(3)
+    )
+    record(gone, "privacy-avg", expires_on=in_days(3))
+    dirk = volunteer(south, full_name="Dirk Bakker", vog_date=in_days(-100))
+    record(dirk, "gespreksvoering", expires_on=in_days(-2))
+
+    with sent():
+        assert tasks.coordinator_digest() == 2
+
+    north_mail = the_mail_to(boss_north)
+    assert north_mail.subject == "Waakvlam: Weekly overview: what expires"
+    body = north_mail.body
+    assert "expire within 60 days, or have already expired" in body
+    assert "\nNoord\n" in body
+    assert f"Anna Jansen, Privacy en AVG: expires on {long_date(in_days(14))}" in body
+    expired_on = long_date(VolunteerProfile.objects.get(user=bram).vog_expires_on)
+    assert f"Bram de Vries, VOG: expired on {expired_on}" in body
+    # The VOG that expired comes before what still has two weeks.
+    assert body.index("Bram de Vries") < body.index("Anna Jansen")
+    for absent in ("Carla Smit", "Gert Weg", "Dirk Bakker", "Zuid"):
+        assert absent not in body
+    assert f"{settings.SITE_URL}/admin/" in tasks.overview_url()
+    assert tasks.overview_url() in body
+    assert tasks.overview_url() in north_mail.alternatives[0][0]
+
+    south_body = the_mail_to(boss_south).body
+    assert f"Dirk Bakker, Gespreksvoering: expired on {long_date(in_days(-2))}" in south_body
+    for absent in ("Anna Jansen", "Bram de Vries", "Noord"):
+        assert absent not in south_body
+
+
+def test_a_coordinator_of_two_organisations_gets_one_digest_with_both(sent):
+    north = OrganisationFactory(name="Noord")
+    south = OrganisationFactory(name="Zuid")
+    boss = coordinator(north)
+    MembershipFactory(user=boss, organisation=south, role=Role.COORDINATOR)
+    record(volunteer(north, full_name="Anna Jansen"), "privacy-avg", expires_on=in_days(5))
+    record(volunteer(south, full_name="Dirk Bakker"), "privacy-avg", expires_on=in_days(5))
+
+    with sent():
+        assert tasks.coordinator_digest() == 1
+
+    body = the_mail_to(boss).body
+    assert body.index("Noord") < body.index("Anna Jansen") < body.index("Zuid")
+    assert body.index("Zuid") < body.index("Dirk Bakker")
+
+
+def test_no_digest_when_nothing_expires(sent):
+    organisation = OrganisationFactory()
+    coordinator(organisation)
+    user = volunteer(organisation, vog_date=in_days(-100))
+    record(user, "privacy-avg", expires_on=in_days(61))
+    record(user, "gespreksvoering", expires_on=in_days(-10))
+    record(user, "gespreksvoering", achieved_on=TODAY, expires_on=None)
+    # Expiring at another organisation without a coordinator: nobody to tell.
+    record(volunteer(OrganisationFactory()), "privacy-avg", expires_on=in_days(5))
+
+    with sent():
+        assert tasks.coordinator_digest() == 0
+
+    assert mail.outbox == []
