@@ -4,7 +4,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
-from people.models import Role, User
+from people.models import Organisation, Role, User
+from people.permissions import may_edit_pages, organisations_with_role
 
 from .hooks import trainer_problems
 
@@ -14,9 +15,20 @@ class GroupPageForm(WagtailAdminPageForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # A coordinator chooses among their own organisations and trainers;
+        # editors and superusers see all.
+        organisations = Organisation.objects.all()
+        if self.for_user is not None and not may_edit_pages(self.for_user):
+            organisations = organisations_with_role(self.for_user, Role.COORDINATOR)
+        if "organisation" in self.fields:
+            self.fields["organisation"].queryset = organisations
         if "trainers" in self.fields:
             self.fields["trainers"].queryset = (
-                User.objects.filter(memberships__role=Role.TRAINER).distinct().order_by("full_name")
+                User.objects.filter(
+                    memberships__role=Role.TRAINER, memberships__organisation__in=organisations
+                )
+                .distinct()
+                .order_by("full_name")
             )
             self.fields["trainers"].widget = forms.CheckboxSelectMultiple(
                 choices=self.fields["trainers"].choices

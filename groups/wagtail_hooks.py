@@ -1,4 +1,5 @@
 from django import forms
+from django.http import Http404
 from django.shortcuts import redirect
 from django.template.defaultfilters import yesno
 from django.urls import path, reverse
@@ -15,6 +16,7 @@ from wagtail.models import Page
 from wagtail.permissions import register_permission_policy
 
 from people.admin_scoping import OrganisationScopedPolicy, ScopedModelViewSet
+from people.permissions import may_edit_pages, may_manage_organisation
 
 from . import admin_views, reports
 from .models import Enrolment, EnrolmentStatus, GroupPage, Meeting, MeetingStatus, SavingsCircle
@@ -366,3 +368,24 @@ def refuse_bulk_deleting_groups_with_records(request, action_type, objects, acti
     return redirect(
         get_valid_next_url_from_request(request) or reverse("wagtailadmin_explore_root")
     )
+
+
+def _may_edit_group_page(user, page):
+    """Editors and superusers edit every page; a coordinator only the group
+    pages of their own organisations."""
+    specific = page.specific
+    if not isinstance(specific, GroupPage):
+        return True
+    return may_edit_pages(user) or may_manage_organisation(user, specific.organisation_id)
+
+
+@hooks.register("before_edit_page")
+def refuse_editing_other_organisations_groups(request, page):
+    if not _may_edit_group_page(request.user, page):
+        raise Http404
+
+
+@hooks.register("before_delete_page")
+def refuse_deleting_other_organisations_groups(request, page):
+    if not _may_edit_group_page(request.user, page):
+        raise Http404

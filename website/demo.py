@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 from allauth.account.models import EmailAddress
 from dateutil.relativedelta import relativedelta
 from django.utils import timezone
+from wagtail.models import Page
 
 from groups import services
 from groups.models import Enrolment, GroupIndexPage, GroupKind, GroupPage
@@ -23,7 +24,7 @@ from volunteers.models import (
 )
 
 from .models import HomePage
-from .setup import ensure_site_structure
+from .setup import ensure_admin_groups, ensure_site_structure
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
@@ -118,6 +119,7 @@ def _seed():
         accounts.append((email, description))
         users[email] = user
     seed_offer(organisations, users)
+    ensure_admin_groups(Page.get_first_root_node())  # rights on the new offer page
     seed_progress(organisations, users)
     seed_volunteers(organisations, users)
     return accounts

@@ -21,6 +21,7 @@ from wagtail.models import (
     Site,
 )
 
+from groups.models import GroupIndexPage
 from people.permissions import COORDINATORS_GROUP, EDITORS_GROUP
 from volunteers.framework import ensure_framework
 from volunteers.models import Competency, VolunteerRole
@@ -153,3 +154,10 @@ def ensure_admin_groups(root):
     coordinators.permissions.add(*access_admin)
     for app_label, codenames in COORDINATOR_PERMISSIONS.items():
         coordinators.permissions.add(*_permissions(app_label, codenames))
+    # Coordinators manage the group pages of the offer (their own
+    # organisation's only: groups.wagtail_hooks refuses the others).
+    for offer in GroupIndexPage.objects.all():
+        for permission in _permissions("wagtailcore", ["add_page", "change_page", "publish_page"]):
+            GroupPagePermission.objects.get_or_create(
+                group=coordinators, page=offer, permission=permission
+            )
