@@ -30,6 +30,7 @@ from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
+from courses.models import Completion  # noqa: E402
 from groups.models import GroupPage  # noqa: E402
 from groups.services import calendar_token_for  # noqa: E402
 from people.models import User  # noqa: E402
@@ -57,10 +58,23 @@ def main():
     participant = User.objects.get(email="deelnemer@example.org")
     token = calendar_token_for(user=participant).token
     led = GroupPage.objects.filter(trainers__email="trainer@example.org").first()
+    circle = GroupPage.objects.get(slug="spaarkring-kanaleneiland")
+    meeting = circle.meetings.order_by("starts_at").first()
+    certificate = Completion.objects.first()
     pages = [
         *PAGES,
         ("personal-feed", f"/groepen/agenda/{token}.ics", None),
         ("participants", f"/groepen/{led.pk}/deelnemers/", "trainer@example.org"),
+        ("attendance", f"/groepen/bijeenkomst/{meeting.pk}/", "trainer@example.org"),
+        ("deposits", f"/groepen/bijeenkomst/{meeting.pk}/inleg/", "trainer@example.org"),
+        ("ledger", f"/groepen/{circle.pk}/spaarkring/", "trainer@example.org"),
+        ("certificate", certificate.get_absolute_url(), "deelnemer@example.org"),
+        ("qualification", "/admin/volunteers/overview/", "coordinator@example.org"),
+        (
+            "attendance-report",
+            f"/admin/attendance_report/?group={led.pk}",
+            "coordinator@example.org",
+        ),
     ]
     print(f"{'page':<16}{'median ms':>11}{'p95 ms':>9}{'queries':>9}")
     for name, url, email in pages:
