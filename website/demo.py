@@ -23,8 +23,10 @@ from volunteers.models import (
     VolunteerRole,
 )
 
+from .demo_knowledge import seed_knowledge_extras
 from .models import HomePage
 from .setup import ensure_admin_groups, ensure_site_structure
+from .whitepaper import import_whitepaper
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
@@ -122,6 +124,9 @@ def _seed():
     ensure_admin_groups(Page.get_first_root_node())  # rights on the new offer page
     seed_progress(organisations, users)
     seed_volunteers(organisations, users)
+    # Creates the Kennisbank (in the menu) when missing and fills it.
+    import_whitepaper()
+    seed_knowledge_extras()
     return accounts
 
 

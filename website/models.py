@@ -21,7 +21,11 @@ class HomePage(Page):
     ]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["website.StandardPage", "groups.GroupIndexPage"]
+    subpage_types = [
+        "website.StandardPage",
+        "groups.GroupIndexPage",
+        "website.KnowledgeIndexPage",
+    ]
 
     max_count = 1
 
@@ -93,3 +97,10 @@ class FooterSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("footer")
+
+
+# The knowledge base extras live in their own modules; Django finds models
+# through this module.
+from .agreements import *  # noqa: E402,F403
+from .knowledge import *  # noqa: E402,F401,F403
+from .social_map import *  # noqa: E402,F403

@@ -7,7 +7,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from groups import views as group_views
 
-from . import views
+from . import search_views, views
 
 urlpatterns = [
     path("favicon.ico", views.favicon),
@@ -19,6 +19,7 @@ urlpatterns = [
     path("cursussen/", include("courses.urls")),
     path("vrijwilligers/", include("volunteers.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
+    path("zoeken/", search_views.search, name="search"),
     re_path(
         r"^(?P<page_path>(?:[\w\-]+/)+)agenda\.ics$", group_views.group_feed, name="group_feed"
     ),

@@ -1,0 +1,227 @@
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from wagtail.models import PageViewRestriction
+
+from website.knowledge import ArticlePage, Topic
+from website.social_map import Service
+
+from .test_agreements import make_agreement, make_index
+
+pytestmark = pytest.mark.django_db
+
+SEARCH = "/zoeken/"
+
+
+@pytest.fixture
+def content(django_capture_on_commit_callbacks):
+    """Own content, indexed: the index is updated by a task that may wait
+    for the commit a test never makes."""
+    with django_capture_on_commit_callbacks(execute=True):
+        index = make_index()
+        knowledge = index.get_parent()
+        topic = Topic.objects.create(name="Nazorg")
+        article = ArticlePage(
+            title="Vrijwilligers in de nazorg",
+            summary="Hoe vrijwilligers mensen na de schuldregeling blijven steunen.",
+        )
+        knowledge.add_child(instance=article)
+        article.topics = [topic]
+        article.save()
+        make_agreement(
+            index,
+            "Convenant bewindvoering",
+            intro="Afspraken tussen gemeenten en bewindvoerders over betalingsachterstanden.",
+        )
+        make_agreement(index, "Geheim concept", live=False, intro="Onzichtbare bewindvoering")
+        private = make_agreement(index, "Besloten werkafspraken", intro="Besloten bewindvoering")
+        PageViewRestriction.objects.create(page=private, restriction_type="login")
+        Service.objects.create(
+            name="Geldloket",
+            helps_with="Hulp bij schuld, toeslagen en huurachterstanden.",
+            place="Utrecht",
+            organisation_type="gemeente",
+            needs=["geld"],
+        )
+    return {"article": article, "topic": topic, "index": index}
+
+
+def titles(response):
+    return [result["title"] for result in response.context["results"]]
+
+
+def test_the_search_url_is_named():
+    assert reverse("search") == SEARCH
+
+
+def test_finds_articles_agreements_and_services_with_type_snippet_and_topic(client, content):
+    response = client.get(SEARCH, {"q": "nazorg"})
+    assert response.status_code == 200
+    (result,) = [r for r in response.context["results"] if r["title"].startswith("Vrijwilligers")]
+    assert result["topic"] == "Nazorg"
+    assert "schuldregeling" in result["snippet"]
+    assert result["url"] == content["article"].url
+
+    assert "Convenant bewindvoering" in titles(client.get(SEARCH, {"q": "convenant"}))
+    assert "Geldloket" in titles(client.get(SEARCH, {"q": "Geldloket"}))
+
+
+def test_drafts_and_private_pages_never_appear(client, content):
+    html = client.get(SEARCH, {"q": "bewindvoering"}).content.decode()
+    assert "Convenant bewindvoering" in html
+    assert "Geheim concept" not in html and "Onzichtbare" not in html
+    assert "Besloten werkafspraken" not in html
+
+
+@pytest.mark.parametrize("query", ["", "   ", "xqzwvk", "!!!"])
+def test_empty_or_nonsense_query_gives_a_helpful_page(client, content, query):
+    response = client.get(SEARCH, {"q": query})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert response.context["results"] == []
+    assert "Nazorg" in response.context["suggested_topics"]
+    assert 'href="/kennisbank-test/"' in html
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "a" * 5000,
+        "vrijwilliger " * 500,
+        "'; DROP TABLE wagtailcore_page; --",
+        '" OR 1=1 --',
+        "<script>alert(1)</script>",
+        "nazorg\x00",
+        'AND OR NOT ( ) * " -',
+    ],
+)
+def test_long_sql_or_html_queries_give_a_normal_page(client, content, query):
+    response = client.get(SEARCH, {"q": query})
+    assert response.status_code == 200
+    assert len(response.context["query"]) <= 200
+    html = response.content.decode()
+    assert "<script>alert(1)</script>" not in html
+
+
+# Words people type against the words in the text. PostgreSQL's Dutch
+# stemmer joins these; known misses ("cursussen"/"cursus", "maatje"/"maatjes",
+# "brieven"/"brief") need synonyms and are not promised here.
+DUTCH_QUERIES = [
+    ("vrijwilliger", "vrijwilligers"),
+    ("vrijwilligers", "vrijwilliger"),
+    ("schulden", "schuld"),
+    ("schuld", "schulden"),
+    ("afspraak", "afspraken"),
+    ("gemeente", "gemeenten"),
+    ("bewindvoerder", "bewindvoerders"),
+    ("betalingsachterstand", "betalingsachterstanden"),
+    ("toeslag", "toeslagen"),
+    ("huurachterstand", "huurachterstanden"),
+    ("deelnemer", "deelnemers"),
+    ("woning", "woningen"),
+    ("groep", "groepen"),
+    ("training", "trainingen"),
+]
+
+
+def test_dutch_inflected_forms_find_each_other_on_postgresql(
+    client, django_capture_on_commit_callbacks
+):
+    if connection.vendor != "postgresql":
+        pytest.skip("Dutch stemming needs PostgreSQL's 'dutch' text search configuration")
+    with django_capture_on_commit_callbacks(execute=True):
+        index = make_index()
+        for number, (_query, word) in enumerate(DUTCH_QUERIES):
+            make_agreement(index, f"Afspraak nummer {number}", intro=f"Over {word} in de wijk.")
+    misses = []
+    for number, (query, word) in enumerate(DUTCH_QUERIES):
+        found = titles(client.get(SEARCH, {"q": query}))
+        if f"Afspraak nummer {number}" not in found:
+            misses.append((query, word))
+    assert misses == []
+
+
+def count_queries(client, query):
+    client.get(SEARCH, {"q": query})  # warm caches (site root, menu)
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(SEARCH, {"q": query})
+    assert response.status_code == 200
+    return len(captured), len(response.context["results"])
+
+
+def add_content(index, knowledge, topic, start, count):
+    for number in range(start, start + count):
+        article = ArticlePage(title=f"Budget artikel {number}", summary="Over budget en geld.")
+        knowledge.add_child(instance=article)
+        article.topics = [topic]
+        article.save()
+        make_agreement(index, f"Budget afspraak {number}", intro="Budget en geld.")
+        Service.objects.create(
+            name=f"Budgetdienst {number}",
+            helps_with="Budget en geld.",
+            place="Utrecht",
+            organisation_type="welzijn",
+            needs=["geld"],
+        )
+
+
+def test_query_count_does_not_grow_with_the_number_of_pages(
+    client, content, django_capture_on_commit_callbacks
+):
+    index, topic = content["index"], content["topic"]
+    knowledge = index.get_parent()
+    with django_capture_on_commit_callbacks(execute=True):
+        add_content(index, knowledge, topic, 0, 10)
+    few, shown_few = count_queries(client, "budget")
+    with django_capture_on_commit_callbacks(execute=True):
+        add_content(index, knowledge, topic, 10, 90)
+    many, shown_many = count_queries(client, "budget")
+    assert shown_few == 30 and shown_many > shown_few
+    assert many == few
+
+
+def test_social_map_filters_by_need_and_group_pages_show_help_nearby(client):
+    from tests.groups.factories import GroupPageFactory
+    from website.social_map import SocialMapPage
+
+    index = make_index()
+    social_map = SocialMapPage(title="Sociale kaart", slug="sociale-kaart")
+    index.get_parent().add_child(instance=social_map)
+    housing = Service.objects.create(
+        name="Huurteam",
+        helps_with="Huur",
+        place="Utrecht",
+        organisation_type="welzijn",
+        needs=["wonen"],
+    )
+    Service.objects.create(
+        name="Taalcafé",
+        helps_with="Taal",
+        place="Utrecht",
+        organisation_type="welzijn",
+        needs=["taal", "sociaal"],
+    )
+    names = lambda response: [s.name for s in response.context["services"]]  # noqa: E731
+    assert names(client.get(social_map.url, {"need": "wonen"})) == ["Huurteam"]
+    assert names(client.get(social_map.url, {"need": "sociaal"})) == ["Taalcafé"]
+    assert len(names(client.get(social_map.url, {"need": "onbekend"}))) == 2
+
+    group = GroupPageFactory()
+    housing.relevant_groups.set([group])
+    housing.save()  # a parental relation is written on save
+    html = client.get(group.url).content.decode()
+    assert "Huurteam" in html and "Taalcafé" not in html
+
+
+def test_demo_extras_are_idempotent():
+    from website.agreements import AgreementPage
+    from website.demo_knowledge import seed_knowledge_extras
+
+    knowledge = make_index().get_parent()
+    seed_knowledge_extras(knowledge)
+    seed_knowledge_extras(knowledge)
+    titles = list(AgreementPage.objects.live().values_list("title", flat=True))
+    assert len(titles) == 3 and all(t.startswith("Voorbeeld") for t in titles)
+    assert Service.objects.count() >= 6
+    assert Service.objects.for_need("geld").exists()

@@ -1,0 +1,46 @@
+from django.contrib.contenttypes.models import ContentType
+from django.http import Http404
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.models import ReferenceIndex
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from .agreements import AgreementPage
+from .social_map import Service
+
+
+@hooks.register("before_serve_document")
+def hide_documents_of_unpublished_agreements(document, request):
+    """A signed covenant uploaded for a draft agreement is not public yet.
+
+    Documents are public by default in Wagtail, so a document that only
+    unpublished or private agreements use answers 404 until one of them is
+    published. A document used anywhere else (an article links to it) stays
+    available."""
+    agreements = AgreementPage.objects.filter(document=document)
+    if not agreements.exists():
+        return None
+    if agreements.live().public().exists():
+        return None
+    agreement_type = ContentType.objects.get_for_model(AgreementPage)
+    used_elsewhere = (
+        ReferenceIndex.get_references_to(document).exclude(content_type=agreement_type).exists()
+    )
+    if used_elsewhere:
+        return None
+    # Staff preview the draft through the admin, where it is allowed.
+    if request.user.is_authenticated and request.user.has_perm("wagtaildocs.change_document"):
+        return None
+    raise Http404
+
+
+class ServiceViewSet(SnippetViewSet):
+    model = Service
+    icon = "site"
+    menu_label = _("Social map")
+    list_display = ["name", "place", "organisation_type"]
+    list_filter = ["organisation_type", "place"]
+
+
+register_snippet(ServiceViewSet)
