@@ -200,6 +200,10 @@ class KnowledgeIndexPage(Page):
         # A fixed number of queries however many articles there are: the lists
         # are sliced and the topics of the recent articles are prefetched.
         context["topics"] = list(Topic.objects.all())
+        # Local agreements, the social map: whatever else lives here.
+        context["more_sections"] = list(
+            self.get_children().live().public().not_type(PublicationPage, ArticlePage)
+        )
         context["publications"] = list(
             PublicationPage.objects.child_of(self).live().public().order_by("title")
         )
