@@ -28,19 +28,7 @@ register_permission_policy(
 register_permission_policy(Completion, ReadOnlyPolicy(Completion, "group__organisation"))
 
 
-class CreateHandlerMixin:
-    """A separate form for adding: the group is chosen once, then stays."""
-
-    create_handler = None
-
-    def get_add_view_kwargs(self, **kwargs):
-        handler = self.create_handler.bind_to_model(self.model)
-        return super().get_add_view_kwargs(
-            panel=handler, form_class=handler.get_form_class(), **kwargs
-        )
-
-
-class LessonViewSet(CreateHandlerMixin, ScopedModelViewSet):
+class LessonViewSet(ScopedModelViewSet):
     model = Lesson
     icon = "doc-full"
     menu_label = _("Lessons")
@@ -80,7 +68,7 @@ class LessonViewSet(CreateHandlerMixin, ScopedModelViewSet):
         return self._scoped(admin_views.LessonIndexView)
 
 
-class CompletionRuleViewSet(CreateHandlerMixin, ScopedModelViewSet):
+class CompletionRuleViewSet(ScopedModelViewSet):
     model = CompletionRule
     icon = "tick-inverse"
     menu_label = _("Completion rules")

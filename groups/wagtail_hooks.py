@@ -112,12 +112,6 @@ class MeetingViewSet(ScopedModelViewSet):
             **kwargs,
         )
 
-    def get_add_view_kwargs(self, **kwargs):
-        handler = self.create_handler.bind_to_model(self.model)
-        return super().get_add_view_kwargs(
-            panel=handler, form_class=handler.get_form_class(), **kwargs
-        )
-
     def get_edit_view_kwargs(self, **kwargs):
         return super().get_edit_view_kwargs(cancel_url_name=self.get_url_name("cancel"), **kwargs)
 
@@ -279,12 +273,6 @@ class SavingsCircleViewSet(ScopedModelViewSet):
 
     def get_common_view_kwargs(self, **kwargs):
         return super().get_common_view_kwargs(delete_url_name=None, usage_url_name=None, **kwargs)
-
-    def get_add_view_kwargs(self, **kwargs):
-        handler = self.create_handler.bind_to_model(self.model)
-        return super().get_add_view_kwargs(
-            panel=handler, form_class=handler.get_form_class(), **kwargs
-        )
 
     def get_urlpatterns(self):
         return [

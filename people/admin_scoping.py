@@ -89,6 +89,18 @@ class ScopedInspectView(ScopedObjectMixin, InspectView):
 
 
 class ScopedModelViewSet(ModelViewSet):
+    # An optional separate form for adding (e.g. the group is chosen once,
+    # then stays read-only on the edit form).
+    create_handler = None
+
+    def get_add_view_kwargs(self, **kwargs):
+        if self.create_handler is None:
+            return super().get_add_view_kwargs(**kwargs)
+        handler = self.create_handler.bind_to_model(self.model)
+        return super().get_add_view_kwargs(
+            panel=handler, form_class=handler.get_form_class(), **kwargs
+        )
+
     def _scoped(self, view_class):
         return type(view_class.__name__, (ScopedViewMixin, view_class), {})
 

@@ -44,19 +44,6 @@ class ReadOnlyUrlsMixin:
         )
 
 
-class CreateHandlerMixin:
-    create_handler = None
-
-    def get_add_view_kwargs(self, **kwargs):
-        handler = self.create_handler.bind_to_model(self.model)
-        return super().get_add_view_kwargs(
-            panel=handler, form_class=handler.get_form_class(), **kwargs
-        )
-
-
-# -------------------------------------------------------------- overview
-
-
 class QualificationOverviewViewSet(ReportViewSet):
     view_class = admin_views.QualificationOverviewView
     icon = "table"
@@ -99,7 +86,7 @@ def status_column():
     )
 
 
-class VolunteerProfileViewSet(CreateHandlerMixin, ScopedModelViewSet):
+class VolunteerProfileViewSet(ScopedModelViewSet):
     model = VolunteerProfile
     icon = "user"
     menu_label = _("All volunteers")
