@@ -1,13 +1,12 @@
-from django import forms
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.panels import FieldPanel, ObjectList
+from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.tables import BooleanColumn
 from wagtail.admin.viewsets.model import ModelViewSetGroup
 from wagtail.permissions import register_permission_policy
 
-from people.admin_scoping import OrganisationScopedPolicy, ScopedModelViewSet
+from people.admin_scoping import OrganisationScopedPolicy, ScopedModelViewSet, add_and_edit_handlers
 
 from . import admin_views
 from .models import Completion, CompletionRule, Lesson
@@ -39,28 +38,10 @@ class LessonViewSet(ScopedModelViewSet):
     filterset_class = admin_views.LessonFilterSet
     list_display = ["title", "number", "group", admin_views.MeetingColumn(), "topic"]
 
-    create_handler = ObjectList(
-        [
-            # A plain list of the coordinator's own courses, not the page tree.
-            FieldPanel("group", widget=forms.Select),
-            FieldPanel("number"),
-            FieldPanel("title"),
-            FieldPanel("meeting"),
-            FieldPanel("topic"),
-            FieldPanel("goals"),
-        ],
-        base_form_class=admin_views.LessonForm,
-    )
-    edit_handler = ObjectList(
-        [
-            FieldPanel("group", read_only=True),
-            FieldPanel("number"),
-            FieldPanel("title"),
-            FieldPanel("meeting"),
-            FieldPanel("topic"),
-            FieldPanel("goals"),
-        ],
-        base_form_class=admin_views.LessonForm,
+    create_handler, edit_handler = add_and_edit_handlers(
+        "group",
+        [FieldPanel(name) for name in ("number", "title", "meeting", "topic", "goals")],
+        admin_views.LessonForm,
     )
 
     @property
@@ -83,21 +64,10 @@ class CompletionRuleViewSet(ScopedModelViewSet):
         ),
     ]
 
-    create_handler = ObjectList(
-        [
-            FieldPanel("group", widget=forms.Select),
-            FieldPanel("min_attendance_percent"),
-            FieldPanel("first_meeting_required"),
-        ],
-        base_form_class=admin_views.CompletionRuleForm,
-    )
-    edit_handler = ObjectList(
-        [
-            FieldPanel("group", read_only=True),
-            FieldPanel("min_attendance_percent"),
-            FieldPanel("first_meeting_required"),
-        ],
-        base_form_class=admin_views.CompletionRuleForm,
+    create_handler, edit_handler = add_and_edit_handlers(
+        "group",
+        [FieldPanel("min_attendance_percent"), FieldPanel("first_meeting_required")],
+        admin_views.CompletionRuleForm,
     )
 
     @property

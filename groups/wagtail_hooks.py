@@ -8,14 +8,18 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin import messages
-from wagtail.admin.panels import FieldPanel, ObjectList
+from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.tables import Column, StatusTagColumn
 from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.admin.viewsets.model import ModelViewSetGroup
 from wagtail.models import Page
 from wagtail.permissions import register_permission_policy
 
-from people.admin_scoping import OrganisationScopedPolicy, ScopedModelViewSet
+from people.admin_scoping import (
+    OrganisationScopedPolicy,
+    ScopedModelViewSet,
+    add_and_edit_handlers,
+)
 from people.permissions import may_edit_pages, may_manage_organisation
 
 from . import admin_views, reports
@@ -71,27 +75,11 @@ class MeetingViewSet(ScopedModelViewSet):
     ]
     add_view_class = admin_views.MeetingCreateView
 
-    create_handler = ObjectList(
-        [
-            # A plain list of the coordinator's own groups, not the page tree.
-            FieldPanel("group", widget=forms.Select),
-            FieldPanel("starts_at"),
-            FieldPanel("ends_at"),
-            FieldPanel("topic"),
-            FieldPanel("location"),
-        ],
-        base_form_class=admin_views.MeetingForm,
-    )
-    # Changing a meeting changes its time, place or topic; the group stays.
-    edit_handler = ObjectList(
-        [
-            FieldPanel("group", read_only=True),
-            FieldPanel("starts_at"),
-            FieldPanel("ends_at"),
-            FieldPanel("location"),
-            FieldPanel("topic"),
-        ],
-        base_form_class=admin_views.MeetingForm,
+    # A meeting's time, place or topic change; its group stays.
+    create_handler, edit_handler = add_and_edit_handlers(
+        "group",
+        [FieldPanel(name) for name in ("starts_at", "ends_at", "topic", "location")],
+        admin_views.MeetingForm,
     )
 
     @property
@@ -257,14 +245,8 @@ class SavingsCircleViewSet(ScopedModelViewSet):
         FieldPanel("fines_enabled"),
         FieldPanel("fine_amount"),
     ]
-    create_handler = ObjectList(
-        [FieldPanel("group", widget=forms.Select), *_settings_panels],
-        base_form_class=admin_views.SavingsCircleForm,
-    )
-    # The settings belong to one group; they never move to another.
-    edit_handler = ObjectList(
-        [FieldPanel("group", read_only=True), *_settings_panels],
-        base_form_class=admin_views.SavingsCircleForm,
+    create_handler, edit_handler = add_and_edit_handlers(
+        "group", _settings_panels, admin_views.SavingsCircleForm
     )
 
     @property

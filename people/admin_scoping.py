@@ -3,11 +3,13 @@ coordinator sees and changes only their own organisations' records."""
 
 import datetime
 
+from django import forms
 from django.contrib.admin.utils import unquote
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.formats import date_format
+from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.views.generic import InspectView
 from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.views.generic.usage import UsageView
@@ -86,6 +88,17 @@ class ScopedInspectView(ScopedObjectMixin, InspectView):
         if value is None or value == "":
             return "–"
         return value
+
+
+def add_and_edit_handlers(owner, panels, base_form_class):
+    """Panels for a record that belongs to one group: the group is chosen
+    from a plain list (not the page tree) when adding, then stays read-only,
+    as the record never moves to another group."""
+    create = ObjectList(
+        [FieldPanel(owner, widget=forms.Select), *panels], base_form_class=base_form_class
+    )
+    edit = ObjectList([FieldPanel(owner, read_only=True), *panels], base_form_class=base_form_class)
+    return create, edit
 
 
 class ScopedModelViewSet(ModelViewSet):
