@@ -7,9 +7,13 @@ from wagtail.admin.viewsets.model import ModelViewSetGroup
 from wagtail.permissions import register_permission_policy
 
 from people.admin_scoping import OrganisationScopedPolicy, ScopedModelViewSet, add_and_edit_handlers
+from people.privacy import EXPORT_PERSONAL_DATA
+from people.sections import MY_WAAKVLAM_SECTION, Section
 
 from . import admin_views
 from .models import Completion, CompletionRule, Lesson
+from .privacy import export_completions
+from .views import my_certificates_section
 
 
 class ReadOnlyPolicy(OrganisationScopedPolicy):
@@ -139,3 +143,12 @@ class CoursesViewSetGroup(ModelViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_courses_viewsets():
     return CoursesViewSetGroup()
+
+
+@hooks.register(MY_WAAKVLAM_SECTION, order=20)
+def my_certificates(request):
+    context = my_certificates_section(request)
+    return Section("courses/my_certificates.html", context) if context else None
+
+
+hooks.register(EXPORT_PERSONAL_DATA, export_completions)

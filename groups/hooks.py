@@ -1,17 +1,21 @@
-"""Checks that higher apps register, so groups never imports them: before a
-user becomes a group's trainer, every check may say what is missing."""
+"""The Wagtail hooks through which higher apps add to the groups app, so it
+never imports them.
 
-_trainer_checks = []
+- TRAINER_PROBLEMS: `function(user, group)` returns reasons (a list of
+  sentences) why `user` may not become a trainer of `group`; empty when fine.
+- GROUP_PAGE_SECTION: `function(request, page)` returns a
+  `people.sections.Section` for the group page, or None; `order` places it
+  (10 sign-up, 20 meetings, 50 about, 70 practical facts: see
+  groups.wagtail_hooks).
+"""
 
+from wagtail import hooks
 
-def register_trainer_check(function):
-    """`function(user, group)` returns a list of reasons (empty: fine)."""
-    _trainer_checks.append(function)
-    return function
+TRAINER_PROBLEMS = "waakvlam_trainer_problems"
+GROUP_PAGE_SECTION = "waakvlam_group_page_section"
 
 
 def trainer_problems(user, group):
-    problems = []
-    for check in _trainer_checks:
-        problems.extend(check(user, group))
-    return problems
+    return [
+        problem for check in hooks.get_hooks(TRAINER_PROBLEMS) for problem in check(user, group)
+    ]

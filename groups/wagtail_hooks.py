@@ -21,9 +21,14 @@ from people.admin_scoping import (
     add_and_edit_handlers,
 )
 from people.permissions import may_edit_pages, may_manage_organisation
+from people.privacy import ERASE_PERSONAL_DATA, EXPORT_PERSONAL_DATA
+from people.sections import MY_WAAKVLAM_SECTION, Section
 
 from . import admin_views, reports
 from .models import Enrolment, EnrolmentStatus, GroupPage, Meeting, MeetingStatus, SavingsCircle
+from .privacy import erase_group_data, export_group_data
+from .savings_views import my_savings_section
+from .views import my_groups_section
 
 
 class CancelNotDeletePolicy(OrganisationScopedPolicy):
@@ -359,3 +364,18 @@ def refuse_editing_other_organisations_groups(request, page):
 def refuse_deleting_other_organisations_groups(request, page):
     if not _may_edit_group_page(request.user, page):
         raise Http404
+
+
+@hooks.register(MY_WAAKVLAM_SECTION, order=10)
+def my_groups(request):
+    return Section("groups/my_groups.html", my_groups_section(request))
+
+
+@hooks.register(MY_WAAKVLAM_SECTION, order=25)
+def my_savings(request):
+    context = my_savings_section(request)
+    return Section("groups/savings/my_savings.html", context) if context else None
+
+
+hooks.register(EXPORT_PERSONAL_DATA, export_group_data)
+hooks.register(ERASE_PERSONAL_DATA, erase_group_data)

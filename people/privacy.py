@@ -1,24 +1,22 @@
 """Personal data (AVG): what a person can download, and what is wiped when
 an account is deleted or anonymised.
 
-Higher apps (groups, courses, volunteers) register their part here, so this
-module never imports them.
+Higher apps add their part with Wagtail hooks, so this module never imports
+them:
+
+    @hooks.register(EXPORT_PERSONAL_DATA)
+    def export_group_data(user):
+        return {"sign_ups": [...]}  # {section title: JSON-serialisable data}
+
+    @hooks.register(ERASE_PERSONAL_DATA)
+    def erase_group_data(user):
+        ...  # remove or anonymise that app's personal data
 """
 
-_exporters = []
-_erasers = []
+from wagtail import hooks
 
-
-def register_exporter(function):
-    """`function(user)` returns {section title: JSON-serialisable data}."""
-    _exporters.append(function)
-    return function
-
-
-def register_eraser(function):
-    """`function(user)` removes or anonymises that app's personal data."""
-    _erasers.append(function)
-    return function
+EXPORT_PERSONAL_DATA = "waakvlam_export_personal_data"
+ERASE_PERSONAL_DATA = "waakvlam_erase_personal_data"
 
 
 def personal_data(user):
@@ -40,11 +38,11 @@ def personal_data(user):
             for membership in user.memberships.select_related("organisation")
         ],
     }
-    for exporter in _exporters:
+    for exporter in hooks.get_hooks(EXPORT_PERSONAL_DATA):
         data.update(exporter(user))
     return data
 
 
 def erase_personal_data(user):
-    for eraser in _erasers:
+    for eraser in hooks.get_hooks(ERASE_PERSONAL_DATA):
         eraser(user)

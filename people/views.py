@@ -11,10 +11,10 @@ from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.generic import FormView, TemplateView, UpdateView
 
-from .dashboard import sections_for
 from .forms import AccountDeleteForm, ProfileForm
 from .models import Membership
 from .privacy import personal_data
+from .sections import MY_WAAKVLAM_SECTION, sections
 from .services import user_anonymise
 
 
@@ -26,7 +26,7 @@ class MyWaakvlamView(LoginRequiredMixin, TemplateView):
             memberships=Membership.objects.filter(user=self.request.user).select_related(
                 "organisation"
             ),
-            sections=sections_for(self.request),
+            sections=sections(MY_WAAKVLAM_SECTION, self.request),
             **kwargs,
         )
 

@@ -10,8 +10,11 @@ from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.permissions import register_permission_policy
 
 from groups.admin_views import field_label
+from groups.hooks import TRAINER_PROBLEMS
 from groups.reports import ReportViewSet
 from people.admin_scoping import ScopedModelViewSet
+from people.privacy import ERASE_PERSONAL_DATA, EXPORT_PERSONAL_DATA
+from people.sections import MY_WAAKVLAM_SECTION, Section
 
 from . import admin_forms, admin_views
 from .models import (
@@ -22,6 +25,9 @@ from .models import (
     VolunteerRole,
     VolunteerStatus,
 )
+from .privacy import erase_volunteer_data, export_volunteer_data
+from .qualification import missing_to_lead
+from .views import my_competencies_section
 
 register_permission_policy(VolunteerProfile, admin_views.profile_policy)
 register_permission_policy(CompetencyRecord, admin_views.record_policy)
@@ -342,3 +348,14 @@ def register_evidence_url():
             name="volunteers_evidence",
         )
     ]
+
+
+@hooks.register(MY_WAAKVLAM_SECTION, order=30)
+def my_competencies(request):
+    context = my_competencies_section(request)
+    return Section("volunteers/my_competencies.html", context) if context else None
+
+
+hooks.register(TRAINER_PROBLEMS, missing_to_lead)
+hooks.register(EXPORT_PERSONAL_DATA, export_volunteer_data)
+hooks.register(ERASE_PERSONAL_DATA, erase_volunteer_data)
