@@ -1,7 +1,7 @@
 """Admin forms and listings for lessons, completion rules and completions.
 
 Coordinators choose only among the courses of their own organisations (see
-people.admin_scoping); the group's meetings are the only meetings a lesson
+people.admin_kit); the group's meetings are the only meetings a lesson
 can be about."""
 
 from django import forms
@@ -16,9 +16,11 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.widgets.button import HeaderButton
 
-from groups.admin_views import GroupChoiceFilter, field_label, group_label, managed_groups
 from groups.models import GroupPage, Meeting
-from people.admin_scoping import ScopedInspectView
+from groups.offer.admin.filters import GroupChoiceFilter, group_label
+from groups.offer.selectors import managed_groups
+from people.admin_kit.labels import field_label
+from people.admin_kit.viewsets import ScopedInspectView
 
 from .models import COURSE_KINDS, Completion, CompletionRule, Lesson
 

@@ -6,7 +6,9 @@ from wagtail.admin.ui.tables import BooleanColumn
 from wagtail.admin.viewsets.model import ModelViewSetGroup
 from wagtail.permissions import register_permission_policy
 
-from people.admin_scoping import OrganisationScopedPolicy, ScopedModelViewSet, add_and_edit_handlers
+from people.admin_kit.labels import field_label
+from people.admin_kit.policies import OrganisationScopedPolicy
+from people.admin_kit.viewsets import ScopedModelViewSet, add_and_edit_handlers
 from people.privacy import EXPORT_PERSONAL_DATA
 from people.sections import MY_WAAKVLAM_SECTION, Section
 
@@ -64,7 +66,7 @@ class CompletionRuleViewSet(ScopedModelViewSet):
         "min_attendance_percent",
         BooleanColumn(
             "first_meeting_required",
-            label=admin_views.field_label(CompletionRule, "first_meeting_required"),
+            label=field_label(CompletionRule, "first_meeting_required"),
         ),
     ]
 

@@ -2,7 +2,7 @@
 
 Every write goes through groups.services, so the capacity check, the calendar
 SEQUENCE and the e-mails to participants are never skipped. Coordinators only
-see and choose groups of their own organisations (see people.admin_scoping).
+see and choose groups of their own organisations (see people.admin_kit).
 """
 
 import datetime
@@ -22,7 +22,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django.views.generic import FormView, TemplateView
-from django_filters import ChoiceFilter, ModelChoiceFilter
+from django_filters import ChoiceFilter
 from wagtail.admin import messages
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -34,9 +34,9 @@ from wagtail.admin.widgets import AdminDateInput, AdminTimeInput
 from wagtail.admin.widgets.button import Button, HeaderButton
 from wagtail.log_actions import log
 
-from people.admin_scoping import ScopedInspectView, ScopedObjectMixin
-from people.models import Role
-from people.permissions import organisations_with_role
+from people.admin_kit.labels import field_label
+from people.admin_kit.views import add_service_error
+from people.admin_kit.viewsets import ScopedInspectView, ScopedObjectMixin
 
 from . import services
 from .models import (
@@ -48,38 +48,10 @@ from .models import (
     Meeting,
     MeetingStatus,
 )
+from .offer.admin.filters import GroupChoiceFilter, group_label
+from .offer.selectors import managed_groups
 
 CANCEL_MEETING_LOG_ACTION = "groups.cancel_meeting"
-
-
-def field_label(model, name):
-    """A model field's own (translated) name, so the admin and the model use
-    one wording."""
-    return capfirst(model._meta.get_field(name).verbose_name)
-
-
-def managed_groups(user):
-    """The groups whose meetings and sign-ups `user` may manage."""
-    organisations = organisations_with_role(user, Role.COORDINATOR)
-    return GroupPage.objects.filter(organisation__in=organisations).order_by("title")
-
-
-def group_label(group):
-    # Two groups of one organisation often share a title ("Budgetcursus").
-    return f"{group.title} ({group.place})" if group.place else group.title
-
-
-def add_service_error(form, error):
-    """Put a ValidationError from a service on the form: on the field it
-    names when the form has that field, otherwise above the form."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            target = field if field in form.fields else None
-            for message in errors:
-                form.add_error(target, message)
-    else:
-        for message in error.messages:
-            form.add_error(None, message)
 
 
 def back_to_listing(request, index_url):
@@ -103,18 +75,6 @@ class LocalDateTimeColumn(Column):
     def get_value(self, instance):
         value = super().get_value(instance)
         return date_format(timezone.localtime(value), self.format) if value else ""
-
-
-class GroupChoiceFilter(ModelChoiceFilter):
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("queryset", lambda request: managed_groups(request.user))
-        super().__init__(*args, **kwargs)
-
-    @property
-    def field(self):
-        field = super().field
-        field.label_from_instance = group_label
-        return field
 
 
 # ---------------------------------------------------------------- meetings
@@ -304,7 +264,7 @@ class ConfirmActionView(
     permission_required = "change"
     scope_actions = ("change",)
     index_url_name = None
-    template_name = "groups/admin/confirm_action.html"
+    template_name = "people/admin/confirm_action.html"
     confirm_label = ""
     button_class = "button"
 

@@ -14,27 +14,20 @@ from dataclasses import dataclass, field
 from django.contrib.auth import get_user_model
 from django.db.models import Count, Exists, OuterRef, Q
 from django.db.models.functions import TruncMonth
-from django.http import Http404
-from django.urls import path, reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.text import slugify
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from django_filters import ModelChoiceFilter
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.menu import MenuItem
-from wagtail.admin.views.mixins import SpreadsheetExportMixin
-from wagtail.admin.views.reports import ReportView
-from wagtail.admin.viewsets.base import ViewSet
-from wagtail.admin.widgets.button import HeaderButton
 
-from people.admin_scoping import OrganisationScopedPolicy
+from people.admin_kit.labels import field_label
+from people.admin_kit.policies import OrganisationScopedPolicy
+from people.admin_kit.reports import OrganisationChoiceFilter, ReportViewSet, WaakvlamReportView
 from people.models import Role
 from people.permissions import organisations_with_role
 
-from .admin_views import GroupChoiceFilter, field_label, group_label, managed_groups
 from .models import (
     ATTENDED,
     Attendance,
@@ -45,47 +38,8 @@ from .models import (
     Meeting,
     MeetingStatus,
 )
-
-# ------------------------------------------------------------ safe exports
-
-# OWASP "CSV injection": a cell starting with one of these is run as a formula.
-FORMULA_STARTS = ("=", "+", "-", "@")
-# Control characters that some spreadsheets skip before looking for a formula.
-FORMULA_CONTROL_STARTS = ("\t", "\r", "\n")
-
-
-def neutralise_formula(value):
-    """Prefix a text that a spreadsheet would run as a formula with `'`, so
-    it is shown as text. Other values (numbers, dates) are left alone."""
-    if not isinstance(value, str) or not value:
-        return value
-    if value.startswith(FORMULA_CONTROL_STARTS) or value.lstrip().startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
-
-
-class SafeSpreadsheetExportMixin(SpreadsheetExportMixin):
-    """Wagtail's CSV/XLSX export, with every text cell (headings too)
-    neutralised. Use this instead of SpreadsheetExportMixin for any export."""
-
-    def preprocess_field_value(self, field, value, export_format):
-        value = super().preprocess_field_value(field, value, export_format)
-        return neutralise_formula(value)
-
-    def get_heading(self, queryset, field):
-        return neutralise_formula(super().get_heading(queryset, field))
-
-    def stream_csv(self, queryset):
-        # Wagtail streams the CSV after the view has returned, outside the
-        # admin user's language and time zone: keep them for every row.
-        language, zone = translation.get_language(), timezone.get_current_timezone()
-        return self._streamed_in(super().stream_csv(queryset), language, zone)
-
-    @staticmethod
-    def _streamed_in(rows, language, zone):
-        with translation.override(language), timezone.override(zone):
-            yield from rows
-
+from .offer.admin.filters import GroupChoiceFilter, group_label
+from .offer.selectors import managed_groups
 
 # ------------------------------------------------------------ building blocks
 
@@ -108,77 +62,6 @@ def rate_display(part, whole):
         "attended": part,
         "registered": whole,
     }
-
-
-class WaakvlamReportView(SafeSpreadsheetExportMixin, ReportView):
-    """A report whose filters choose *what* to report on (a group, an
-    organisation); the rows are built by the view, not filtered."""
-
-    permission_policy = attendance_policy
-    permission_required = "view"
-    paginate_by = None  # a matrix or a year split over pages cannot be read
-    # (label, url name, icon) of the other report, as a header button.
-    see_also = None
-
-    def filter_queryset(self, queryset):
-        return queryset
-
-    @cached_property
-    def header_buttons(self):
-        # Also keeps a header button container on the page from the start:
-        # when a filter adds the export buttons, Wagtail moves them into it.
-        if not self.see_also:
-            return []
-        label, url_name, icon = self.see_also
-        return [HeaderButton(label, url=reverse(url_name), icon_name=icon)]
-
-    def chosen(self, name):
-        """The filter's choice; a choice the user may not make is a 404, as
-        when the URL of another organisation's record is typed."""
-        if self.filters.is_valid():
-            value = self.filters.form.cleaned_data.get(name)
-            if value is not None:
-                return value
-        if self.request.GET.get(name):
-            raise Http404
-        return None
-
-    def get_context_data(self, *args, **kwargs):
-        context = super().get_context_data(*args, **kwargs)
-        context["csv_export_url"] = self.csv_export_url
-        context["xlsx_export_url"] = self.xlsx_export_url
-        return context
-
-
-class ReportViewSet(ViewSet):
-    """One report in the admin menu, shown only to those who may see it."""
-
-    view_class = None
-    menu_label = ""
-    see_also = None
-
-    @cached_property
-    def menu_item_class(self):
-        def is_shown(_item, request):
-            return attendance_policy.user_has_permission(request.user, "view")
-
-        return type(f"{self.view_class.__name__}MenuItem", (MenuItem,), {"is_shown": is_shown})
-
-    def get_urlpatterns(self):
-        kwargs = {
-            "index_url_name": self.get_url_name("index"),
-            "index_results_url_name": self.get_url_name("index_results"),
-            "header_icon": self.icon,
-            "see_also": self.see_also,
-        }
-        return [
-            path("", self.view_class.as_view(**kwargs), name="index"),
-            path(
-                "results/",
-                self.view_class.as_view(results_only=True, **kwargs),
-                name="index_results",
-            ),
-        ]
 
 
 # --------------------------------------------------- attendance per group
@@ -327,6 +210,7 @@ class AttendanceMatrixFilterSet(WagtailFilterSet):
 
 
 class AttendanceMatrixView(WaakvlamReportView):
+    permission_policy = attendance_policy
     page_title = _("Attendance per group")
     results_template_name = "groups/reports/attendance_matrix_results.html"
     filterset_class = AttendanceMatrixFilterSet
@@ -512,17 +396,6 @@ def bar_chart(rows):
     }
 
 
-class OrganisationChoiceFilter(ModelChoiceFilter):
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault(
-            "queryset",
-            lambda request: organisations_with_role(request.user, Role.COORDINATOR).order_by(
-                "name"
-            ),
-        )
-        super().__init__(*args, **kwargs)
-
-
 class AttendanceTrendFilterSet(WagtailFilterSet):
     # No empty choice: without one, the report shows the first organisation.
     organisation = OrganisationChoiceFilter(
@@ -538,6 +411,7 @@ class AttendanceTrendFilterSet(WagtailFilterSet):
 
 
 class AttendanceTrendView(WaakvlamReportView):
+    permission_policy = attendance_policy
     page_title = _("Attendance per month")
     results_template_name = "groups/reports/attendance_trend_results.html"
     filterset_class = AttendanceTrendFilterSet

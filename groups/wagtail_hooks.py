@@ -15,11 +15,9 @@ from wagtail.admin.viewsets.model import ModelViewSetGroup
 from wagtail.models import Page
 from wagtail.permissions import register_permission_policy
 
-from people.admin_scoping import (
-    OrganisationScopedPolicy,
-    ScopedModelViewSet,
-    add_and_edit_handlers,
-)
+from people.admin_kit.labels import field_label
+from people.admin_kit.policies import OrganisationScopedPolicy
+from people.admin_kit.viewsets import ScopedModelViewSet, add_and_edit_handlers
 from people.permissions import may_edit_pages, may_manage_organisation
 from people.privacy import ERASE_PERSONAL_DATA, EXPORT_PERSONAL_DATA
 from people.sections import MY_WAAKVLAM_SECTION, Section
@@ -233,12 +231,12 @@ class SavingsCircleViewSet(ScopedModelViewSet):
         # Words, not Wagtail's tick icon: its hidden text is "True"/"False".
         Column(
             "fines_enabled",
-            label=admin_views.field_label(SavingsCircle, "fines_enabled"),
+            label=field_label(SavingsCircle, "fines_enabled"),
             accessor=lambda circle: capfirst(yesno(circle.fines_enabled)),
         ),
         Column(
             "fine_amount",
-            label=admin_views.field_label(SavingsCircle, "fine_amount"),
+            label=field_label(SavingsCircle, "fine_amount"),
             accessor=lambda circle: f"€ {number_format(circle.fine_amount, 2)}",
         ),
     ]

@@ -5,7 +5,8 @@ from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.viewsets.model import ModelViewSetGroup
 from wagtail.permissions import register_permission_policy
 
-from .admin_scoping import OrganisationScopedPolicy, ScopedModelViewSet
+from .admin_kit.policies import OrganisationScopedPolicy
+from .admin_kit.viewsets import ScopedModelViewSet
 from .models import Membership, Organisation, Role
 from .permissions import organisations_with_role
 

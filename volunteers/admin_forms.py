@@ -9,8 +9,10 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from groups.admin_views import field_label, group_label, managed_groups
 from groups.models import GroupKind, GroupPage
+from groups.offer.admin.filters import group_label
+from groups.offer.selectors import managed_groups
+from people.admin_kit.labels import field_label
 from people.models import Membership, Organisation, Role
 from people.permissions import organisations_with_role
 

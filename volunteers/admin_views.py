@@ -3,7 +3,7 @@ framework, recording competencies with evidence, the evidence itself and the
 qualification overview.
 
 Coordinators see only the volunteers of their own organisations (see
-people.admin_scoping); another organisation's volunteer, record or
+people.admin_kit); another organisation's volunteer, record or
 certificate is a 404. Competency records are written only through
 volunteers.services and are never changed or deleted: a renewal is a new
 record.
@@ -34,10 +34,13 @@ from wagtail.log_actions import log
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from groups import services as group_services
-from groups.admin_views import add_service_error, field_label, group_label
 from groups.models import Enrolment, EnrolmentStatus, GroupKind, GroupPage
-from groups.reports import OrganisationChoiceFilter, WaakvlamReportView
-from people.admin_scoping import OrganisationScopedPolicy, ScopedInspectView, ScopedObjectMixin
+from groups.offer.admin.filters import group_label
+from people.admin_kit.labels import field_label
+from people.admin_kit.policies import OrganisationScopedPolicy
+from people.admin_kit.reports import OrganisationChoiceFilter, WaakvlamReportView
+from people.admin_kit.views import add_service_error
+from people.admin_kit.viewsets import ScopedInspectView, ScopedObjectMixin
 from people.models import Role
 from people.permissions import organisations_with_role
 

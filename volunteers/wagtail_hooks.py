@@ -9,10 +9,10 @@ from wagtail.admin.ui.tables import Column, StatusTagColumn
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.permissions import register_permission_policy
 
-from groups.admin_views import field_label
 from groups.hooks import TRAINER_PROBLEMS
-from groups.reports import ReportViewSet
-from people.admin_scoping import ScopedModelViewSet
+from people.admin_kit.labels import field_label
+from people.admin_kit.reports import ReportViewSet
+from people.admin_kit.viewsets import ScopedModelViewSet
 from people.privacy import ERASE_PERSONAL_DATA, EXPORT_PERSONAL_DATA
 from people.sections import MY_WAAKVLAM_SECTION, Section
 

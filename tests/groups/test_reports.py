@@ -25,7 +25,8 @@ from groups.models import (
     MeetingStatus,
     SavingsCircle,
 )
-from groups.reports import attendance_by_month, attendance_matrix, neutralise_formula
+from groups.reports import attendance_by_month, attendance_matrix
+from people.admin_kit.exports import neutralise_formula
 from people.models import Role
 from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
 from tests.groups.factories import EnrolmentFactory, GroupPageFactory, MeetingFactory

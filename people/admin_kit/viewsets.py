@@ -1,5 +1,6 @@
-"""Admin building blocks for records that belong to an organisation: a
-coordinator sees and changes only their own organisations' records."""
+"""Model viewsets whose screens follow the registered permission policy:
+a coordinator sees and changes only their own organisations' records, and
+no screen exists for an action the policy never permits (see policies)."""
 
 import datetime
 
@@ -14,35 +15,15 @@ from wagtail.admin.views.generic import InspectView
 from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.views.generic.usage import UsageView
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permission_policies import ModelPermissionPolicy
 
-from .models import Role
-from .permissions import organisations_with_role
+from .policies import ALL_ACTIONS
 
-
-class OrganisationScopedPolicy(ModelPermissionPolicy):
-    """Django's model permissions, narrowed to the organisations in which the
-    user is a coordinator (superusers see all)."""
-
-    def __init__(self, model, lookup):
-        super().__init__(model)
-        self.lookup = lookup
-
-    def instances_user_has_any_permission_for(self, user, actions):
-        if not self.user_has_any_permission(user, actions):
-            return self.model._default_manager.none()
-        allowed = organisations_with_role(user, Role.COORDINATOR)
-        return self.model._default_manager.filter(**{f"{self.lookup}__in": allowed})
-
-    def user_has_any_permission_for_instance(self, user, actions, instance):
-        return (
-            self.instances_user_has_any_permission_for(user, actions)
-            .filter(pk=instance.pk)
-            .exists()
-        )
-
-    def user_has_permission_for_instance(self, user, action, instance):
-        return self.user_has_any_permission_for_instance(user, [action], instance)
+# The URL names that exist only when the policy permits an action.
+URLS_FOR_ACTION = {
+    "add": ("add",),
+    "change": ("edit", "history", "history_results"),
+    "delete": ("delete",),
+}
 
 
 class ScopedObjectMixin:
@@ -101,10 +82,31 @@ def add_and_edit_handlers(owner, panels, base_form_class):
     return create, edit
 
 
-class ScopedModelViewSet(ModelViewSet):
+class KeptRecordsViewSet(ModelViewSet):
+    """Only the screens of the actions the policy permits; no "usage" screen
+    for records kept out of the reference index."""
+
+    copy_view_enabled = False
     # An optional separate form for adding (e.g. the group is chosen once,
     # then stays read-only on the edit form).
     create_handler = None
+
+    def unavailable_url_names(self):
+        permitted = getattr(self.permission_policy, "permitted_actions", ALL_ACTIONS)
+        names = {
+            name
+            for action, url_names in URLS_FOR_ACTION.items()
+            if action not in permitted
+            for name in url_names
+        }
+        if not self.add_to_reference_index:
+            names.add("usage")
+        return names
+
+    def get_common_view_kwargs(self, **kwargs):
+        missing = {f"{name}_url_name": None for name in self.unavailable_url_names()}
+        missing.pop("history_results_url_name", None)
+        return super().get_common_view_kwargs(**{**missing, **kwargs})
 
     def get_add_view_kwargs(self, **kwargs):
         if self.create_handler is None:
@@ -113,6 +115,17 @@ class ScopedModelViewSet(ModelViewSet):
         return super().get_add_view_kwargs(
             panel=handler, form_class=handler.get_form_class(), **kwargs
         )
+
+    def get_urlpatterns(self):
+        unavailable = self.unavailable_url_names()
+        return [url for url in super().get_urlpatterns() if url.name not in unavailable]
+
+
+class ScopedModelViewSet(KeptRecordsViewSet):
+    """Records of an organisation: listings, forms and single-record views
+    show only the user's own organisations' records."""
+
+    inspect_view_class = ScopedInspectView
 
     def _scoped(self, view_class):
         return type(view_class.__name__, (ScopedViewMixin, view_class), {})
@@ -128,8 +141,6 @@ class ScopedModelViewSet(ModelViewSet):
     @property
     def delete_view_class(self):
         return self._scoped(super().delete_view_class)
-
-    inspect_view_class = ScopedInspectView
 
     @property
     def history_view_class(self):

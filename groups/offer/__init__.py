@@ -1,0 +1,2 @@
+"""The offer: group pages, meetings, enrolment with the waiting list, and
+calendar feeds."""

@@ -1,0 +1,1 @@
+"""The coordinator's admin screens for meetings and sign-ups."""
