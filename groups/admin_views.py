@@ -661,7 +661,7 @@ class EnrolmentPromoteView(ConfirmActionView):
         ) % {"person": self.object.person, "group": self.object.group.title}
 
     def get_details(self):
-        left = services.places_left(self.object.group)
+        left = self.object.group.places_left()
         return [*enrolment_details(self.object), (_("Places left"), str(left))]
 
     def perform(self):

@@ -215,6 +215,14 @@ class GroupPage(Page):
         context.update(group_page_context(request, self))
         return context
 
+    def places_left(self):
+        """Free places, never below zero. Counts the sign-ups that hold a
+        place, unless with_counts() annotated them."""
+        taken = getattr(self, "places_taken", None)
+        if taken is None:
+            taken = self.enrolments.filter(status__in=HOLDING_PLACE).count()
+        return max(self.capacity - taken, 0)
+
     @property
     def full_address(self):
         return ", ".join(filter(None, [self.address, f"{self.postcode} {self.place}".strip()]))

@@ -50,10 +50,6 @@ def _places_taken(group):
     return Enrolment.objects.filter(group=group, status__in=HOLDING_PLACE).count()
 
 
-def places_left(group):
-    return max(group.capacity - _places_taken(group), 0)
-
-
 @transaction.atomic
 def enrolment_create(*, group, person, by=None):
     """Enrol `person` in the whole group, or put them on the waiting list

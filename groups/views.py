@@ -63,7 +63,7 @@ def offer_context(request, index_page):
         {
             "group": group,
             "url": group.get_url(request),
-            "places_left": max(group.capacity - group.places_taken, 0),
+            "places_left": group.places_left(),
             "next_meeting_at": group.next_meeting_at,
         }
         for group in groups
@@ -80,7 +80,7 @@ def group_page_context(request, group):
         enrolment = Enrolment.objects.active().filter(group=group, person=user).first()
     return {
         "meetings": meetings,
-        "places_left": services.places_left(group),
+        "places_left": group.places_left(),
         "enrolment": enrolment,
         "enrolment_open": group.enrolment_window_open(),
         "may_see_participants": may_see_participants(user, group),
@@ -107,7 +107,7 @@ def enrol(request, group_id):
         {
             "group": group,
             "meetings": list(group.meetings.planned().upcoming()),
-            "places_left": services.places_left(group),
+            "places_left": group.places_left(),
         },
     )
 
@@ -216,7 +216,7 @@ def participants(request, group_id):
             "enrolled": [e for e in enrolments if e.status != EnrolmentStatus.WAITING],
             "waiting": [e for e in enrolments if e.status == EnrolmentStatus.WAITING],
             "form": form,
-            "places_left": services.places_left(group),
+            "places_left": group.places_left(),
         },
     )
 

@@ -390,7 +390,7 @@ class VolunteerDetailView(ScopedInspectView):
                 ],
                 "status": statuses.get(training.pk),
                 "next_meeting_at": training.next_meeting_at,
-                "places_left": max(training.capacity - training.places_taken, 0),
+                "places_left": training.places_left(),
             }
             for training in trainings
         ]

@@ -141,7 +141,7 @@ def my_competencies_section(request):
                 "awards": awards,
                 "useful": rank != OTHER,
                 "rank": rank,
-                "places_left": max(training.capacity - training.places_taken, 0),
+                "places_left": training.places_left(),
             }
         )
     trainings.sort(

@@ -28,7 +28,7 @@ def test_enrolment_takes_a_place_until_the_group_is_full_then_the_waiting_list()
     )
     assert [first.status, second.status, third.status] == ["enrolled", "enrolled", "waiting"]
     assert third.waiting_position() == 1
-    assert services.places_left(group) == 0
+    assert group.places_left() == 0
 
 
 def test_enrolling_twice_is_refused_and_changes_nothing():
