@@ -2,8 +2,8 @@ from django.db import transaction
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 
+from groups.attendance.signals import attendance_recorded
 from groups.models import Meeting
-from groups.signals import attendance_recorded
 
 from .models import COURSE_KINDS
 from .services import completions_compute

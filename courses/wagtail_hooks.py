@@ -6,6 +6,7 @@ from wagtail.admin.ui.tables import BooleanColumn
 from wagtail.admin.viewsets.model import ModelViewSetGroup
 from wagtail.permissions import register_permission_policy
 
+from groups.hooks import GROUP_PAGE_SECTION
 from people.admin_kit.labels import field_label
 from people.admin_kit.policies import OrganisationScopedPolicy
 from people.admin_kit.viewsets import ScopedModelViewSet, add_and_edit_handlers
@@ -154,3 +155,9 @@ def my_certificates(request):
 
 
 hooks.register(EXPORT_PERSONAL_DATA, export_completions)
+
+
+@hooks.register(GROUP_PAGE_SECTION, order=30)
+def lessons_section(request, page):
+    lessons = list(page.lessons.all())
+    return Section("courses/group_page_lessons.html", {"lessons": lessons}) if lessons else None

@@ -1,4 +1,5 @@
 """Scheduled jobs of the offer, run by django-q2 (see website.setup.SCHEDULES).
+They stay at this path: the database's schedules name it.
 
 Every job may run twice, or in two workers at once, without doing its work
 twice: the database decides, not the worker."""
@@ -8,8 +9,8 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 
-from . import notifications, services
-from .models import Enrolment, EnrolmentStatus, Meeting, MeetingReminder
+from .offer import notifications, services
+from .offer.models import Enrolment, EnrolmentStatus, Meeting, MeetingReminder
 
 
 def _tomorrow_bounds(now):

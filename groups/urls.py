@@ -1,17 +1,20 @@
-from django.urls import include, path
+"""The groups app's URLs, all in the `groups` namespace: the pages below
+/groepen/ and each group page's public calendar at `<page URL>agenda.ics`
+(Wagtail's page URLs have no dots, so it cannot clash with a page)."""
 
-from . import views
+from django.urls import include, path, re_path
+
+from .attendance import urls as attendance_urls
+from .offer import feeds
+from .offer import urls as offer_urls
+from .savings import urls as savings_urls
 
 app_name = "groups"
 
 urlpatterns = [
-    path("<int:group_id>/aanmelden/", views.enrol, name="enrol"),
-    path("<int:group_id>/deelnemers/", views.participants, name="participants"),
-    path("aanmelding/<int:pk>/", views.enrolment_detail, name="enrolment"),
-    path("aanmelding/<int:pk>/afmelden/", views.enrolment_cancel, name="enrolment_cancel"),
-    path("plek/<str:token>/", views.offer_accept, name="offer_accept"),
-    path("agenda/<str:token>.ics", views.personal_feed, name="personal_feed"),
-    path("agenda/nieuwe-link/", views.feed_renew, name="feed_renew"),
-    path("", include("groups.attendance_urls")),
-    path("", include("groups.savings_urls")),
+    path(
+        "groepen/",
+        include(offer_urls.urlpatterns + attendance_urls.urlpatterns + savings_urls.urlpatterns),
+    ),
+    re_path(r"^(?P<page_path>(?:[\w\-]+/)+)agenda\.ics$", feeds.group_feed, name="group_feed"),
 ]

@@ -2,8 +2,8 @@
 
 The rules follow the matrix in DESIGN.md. Functions take the user and the
 object the question is about. Higher apps pass their own objects: a group is
-anything with an `organisation_id` and an `is_led_by(user)` method, so this
-module never imports them.
+anything with an `organisation_id` and `is_led_by(user)` and
+`is_bookkeeper(user)` methods, so this module never imports them.
 """
 
 from .models import Membership, Organisation, Role
@@ -87,6 +87,13 @@ def may_record_deposits(user, group):
 
 def may_enrol_others(user, group):
     return leads_or_coordinates(user, group)
+
+
+def may_keep_books(user, group):
+    """Record deposits and see the ledger of a savings circle: its trainers
+    and coordinators, and the member chosen as bookkeeper while they are
+    still signed up (`group.is_bookkeeper(user)`)."""
+    return may_record_deposits(user, group) or group.is_bookkeeper(user)
 
 
 def may_enrol_self(user):

@@ -32,7 +32,7 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 from courses.models import Completion  # noqa: E402
 from groups.models import GroupPage  # noqa: E402
-from groups.services import calendar_token_for  # noqa: E402
+from groups.offer.services import calendar_token_for  # noqa: E402
 from people.models import User  # noqa: E402
 
 PAGES = [

@@ -33,8 +33,8 @@ from wagtail.admin.widgets.button import HeaderButton
 from wagtail.log_actions import log
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from groups import services as group_services
 from groups.models import Enrolment, EnrolmentStatus, GroupKind, GroupPage
+from groups.offer import services as group_services
 from groups.offer.admin.filters import group_label
 from people.admin_kit.labels import field_label
 from people.admin_kit.policies import OrganisationScopedPolicy

@@ -12,8 +12,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from groups import services as group_services
 from groups.models import Enrolment, EnrolmentStatus, GroupKind, GroupPage
+from groups.offer import services as group_services
 from people.models import Role
 from people.permissions import may_see_own_competencies, roles_by_organisation
 

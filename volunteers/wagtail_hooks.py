@@ -9,7 +9,8 @@ from wagtail.admin.ui.tables import Column, StatusTagColumn
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.permissions import register_permission_policy
 
-from groups.hooks import TRAINER_PROBLEMS
+from groups.hooks import GROUP_PAGE_SECTION, TRAINER_PROBLEMS
+from groups.models import GroupKind
 from people.admin_kit.labels import field_label
 from people.admin_kit.reports import ReportViewSet
 from people.admin_kit.viewsets import ScopedModelViewSet
@@ -359,3 +360,15 @@ def my_competencies(request):
 hooks.register(TRAINER_PROBLEMS, missing_to_lead)
 hooks.register(EXPORT_PERSONAL_DATA, export_volunteer_data)
 hooks.register(ERASE_PERSONAL_DATA, erase_volunteer_data)
+
+
+@hooks.register(GROUP_PAGE_SECTION, order=40)
+def competencies_section(request, page):
+    if page.kind != GroupKind.TRAINING:
+        return None
+    awarded = list(page.awarded_competencies.all())
+    return (
+        Section("volunteers/group_page_competencies.html", {"competencies": awarded})
+        if awarded
+        else None
+    )

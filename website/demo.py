@@ -10,8 +10,10 @@ from dateutil.relativedelta import relativedelta
 from django.utils import timezone
 from wagtail.models import Page
 
-from groups import services
+from groups.attendance import services as attendance_services
 from groups.models import Enrolment, GroupIndexPage, GroupKind, GroupPage
+from groups.offer import services as offer_services
+from groups.savings import services as savings_services
 from people.mail import mail_suppressed
 from people.models import Membership, Organisation, Role, User
 from volunteers import services as volunteer_services
@@ -281,7 +283,7 @@ def seed_offer(organisations, users):
         first = -14 + (index % 5) * 2
         frequency = "biweekly" if kind == GroupKind.SAVINGS_CIRCLE else "weekly"
         hour = 19 if index % 2 else 10
-        services.meeting_series_create(
+        offer_services.meeting_series_create(
             group=group,
             first_date=(_at(first, hour)).date(),
             start_time=datetime.time(hour, 0),
@@ -294,7 +296,7 @@ def seed_offer(organisations, users):
     for slug in ("budgetcursus-utrecht-overvecht", "spaarkring-kanaleneiland"):
         group = GroupPage.objects.get(slug=slug)
         if not Enrolment.objects.filter(group=group, person=participant).exists():
-            services.enrolment_create(group=group, person=participant)
+            offer_services.enrolment_create(group=group, person=participant)
 
     full = GroupPage.objects.get(slug="lotgenotengroep-utrecht")
     for number in range(1, 6):
@@ -306,7 +308,7 @@ def seed_offer(organisations, users):
             user=person, email=email, defaults={"verified": True, "primary": True}
         )
         if not Enrolment.objects.filter(group=full, person=person).exists():
-            services.enrolment_create(group=full, person=person)
+            offer_services.enrolment_create(group=full, person=person)
 
 
 WAITING_NAMES = ["Karin de Jong", "Ahmed Yilmaz", "Petra Smit", "Joost Mulder", "Naima Bouzid"]
@@ -338,7 +340,7 @@ def _demo_person(number, full_name):
 def _enrol_all(group, people):
     for person in people:
         if not Enrolment.objects.filter(group=group, person=person).exists():
-            services.enrolment_create(group=group, person=person)
+            offer_services.enrolment_create(group=group, person=person)
 
 
 def seed_progress(organisations, users):
@@ -367,7 +369,7 @@ def seed_progress(organisations, users):
         )
         course.trainers.add(trainer)
         course.save_revision().publish()
-        meetings = services.meeting_series_create(
+        meetings = offer_services.meeting_series_create(
             group=course,
             first_date=_at(-42, 19).date(),
             start_time=datetime.time(19),
@@ -395,7 +397,7 @@ def seed_progress(organisations, users):
                     statuses[person.pk] = "late"
                 else:
                     statuses[person.pk] = "present"
-            services.attendance_record(meeting=meeting, statuses=statuses, by=trainer)
+            attendance_services.attendance_record(meeting=meeting, statuses=statuses, by=trainer)
 
     # The running budget course: two past meetings registered; one person
     # missed both, so the trainers see them on the "Aandacht" list.
@@ -407,22 +409,22 @@ def seed_progress(organisations, users):
         for meeting in past:
             statuses = {person.pk: "present" for person in [participant, regulars[0]]}
             statuses[regulars[1].pk] = "absent"
-            services.attendance_record(meeting=meeting, statuses=statuses, by=trainer)
+            attendance_services.attendance_record(meeting=meeting, statuses=statuses, by=trainer)
 
     # A savings circle halfway through its nine-month cycle.
     circle_group = GroupPage.objects.get(slug="spaarkring-kanaleneiland")
     members = [participant] + [_demo_person(30 + i, name) for i, name in enumerate(CIRCLE_PEOPLE)]
     _enrol_all(circle_group, members)
-    circle = services.savings_circle_for(group=circle_group)
+    circle = savings_services.savings_circle_for(group=circle_group)
     if not circle.entries.exists():
         start = timezone.localdate() - datetime.timedelta(days=135)
         circle.cycle_start, circle.cycle_end = start, start + datetime.timedelta(days=273)
         circle.save()
         for member, (purpose, target) in zip(members, GOALS, strict=True):
-            services.savings_goal_set(
+            savings_services.savings_goal_set(
                 circle=circle, person=member, purpose=purpose, target_amount=Decimal(target)
             )
-        history = services.meeting_series_create(
+        history = offer_services.meeting_series_create(
             group=circle_group,
             first_date=start,
             start_time=datetime.time(14),
@@ -436,8 +438,10 @@ def seed_progress(organisations, users):
                 for number, member in enumerate(members)
                 if (index + number) % 7  # now and then someone skips a week
             }
-            services.deposits_record(circle=circle, meeting=meeting, amounts=amounts, by=trainer)
-            services.attendance_record(
+            savings_services.deposits_record(
+                circle=circle, meeting=meeting, amounts=amounts, by=trainer
+            )
+            attendance_services.attendance_record(
                 meeting=meeting,
                 statuses={m.pk: "present" if m.pk in amounts else "excused" for m in members},
                 by=trainer,

@@ -1,11 +1,9 @@
 from django.conf import settings
-from django.urls import include, path, re_path
+from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
-
-from groups import views as group_views
 
 from . import search_views, views
 
@@ -15,14 +13,11 @@ urlpatterns = [
     path("documenten/", include(wagtaildocs_urls)),
     path("account/", include("allauth.urls")),
     path("mijn/", include("people.urls")),
-    path("groepen/", include("groups.urls")),
     path("cursussen/", include("courses.urls")),
     path("vrijwilligers/", include("volunteers.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("zoeken/", search_views.search, name="search"),
-    re_path(
-        r"^(?P<page_path>(?:[\w\-]+/)+)agenda\.ics$", group_views.group_feed, name="group_feed"
-    ),
+    path("", include("groups.urls")),
 ]
 
 if settings.DEBUG:

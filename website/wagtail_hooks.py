@@ -6,6 +6,9 @@ from wagtail.models import ReferenceIndex
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from groups.hooks import GROUP_PAGE_SECTION
+from people.sections import Section
+
 from .agreements import AgreementPage
 from .social_map import Service
 
@@ -44,3 +47,11 @@ class ServiceViewSet(SnippetViewSet):
 
 
 register_snippet(ServiceViewSet)
+
+
+@hooks.register(GROUP_PAGE_SECTION, order=60)
+def nearby_services_section(request, page):
+    services = list(page.nearby_services.all())
+    if not services:
+        return None
+    return Section("website/social_map/group_page_section.html", {"services": services})

@@ -1,12 +1,92 @@
-"""Reads of the offer."""
+"""Reads of the offer: whose groups, whose sign-ups, in a fixed number of
+queries whatever their number."""
+
+import datetime
+from datetime import timedelta
+
+from django.db.models import Prefetch, Q
+from django.utils import timezone
 
 from people.models import Role
-from people.permissions import organisations_with_role
+from people.permissions import has_role, organisations_with_role
 
-from ..models import GroupPage
+from .models import Enrolment, EnrolmentStatus, Meeting
+from .pages import GroupPage
+
+
+def day_start(day):
+    """Midnight at the start of `day`, Dutch time."""
+    return datetime.datetime.combine(day, datetime.time.min, tzinfo=timezone.get_current_timezone())
 
 
 def managed_groups(user):
     """The groups whose meetings and sign-ups `user` may manage."""
     organisations = organisations_with_role(user, Role.COORDINATOR)
     return GroupPage.objects.filter(organisation__in=organisations).order_by("title")
+
+
+def groups_in_care(user):
+    """Live groups whose attendance `user` registers: those they lead and,
+    for a coordinator, every group of their organisations."""
+    scope = Q(pk__in=GroupPage.objects.filter(trainers=user).values("pk"))
+    if user.is_superuser or has_role(user, Role.COORDINATOR):
+        scope |= Q(organisation__in=organisations_with_role(user, Role.COORDINATOR))
+    return GroupPage.objects.live().filter(scope)
+
+
+def member_ids(group):
+    """Ids of the people signed up for `group` now."""
+    return set(
+        Enrolment.objects.filter(group=group, status=EnrolmentStatus.ENROLLED).values_list(
+            "person_id", flat=True
+        )
+    )
+
+
+def members(group):
+    """The people signed up for `group` now, by name."""
+    return [
+        enrolment.person
+        for enrolment in Enrolment.objects.filter(group=group, status=EnrolmentStatus.ENROLLED)
+        .select_related("person")
+        .order_by("person__full_name", "person_id")
+    ]
+
+
+def my_enrolments(user):
+    """`user`'s sign-ups still in play, each group with its coming meetings
+    as `group.upcoming`: two queries."""
+    upcoming = Meeting.objects.planned().filter(ends_at__gte=timezone.now()).order_by("starts_at")
+    return list(
+        Enrolment.objects.active()
+        .filter(person=user)
+        .select_related("group")
+        .prefetch_related(Prefetch("group__meetings", queryset=upcoming, to_attr="upcoming"))
+        .order_by("created_at")
+    )
+
+
+def led_groups(user):
+    """The groups in `user`'s care, each with `today` and `upcoming`
+    meetings; today's meetings first, then the group that meets soonest.
+    Two queries."""
+    today = timezone.localdate()
+    today_start, tomorrow_start = day_start(today), day_start(today + timedelta(days=1))
+    coming = Meeting.objects.planned().filter(starts_at__gte=today_start).order_by("starts_at")
+    groups = list(
+        groups_in_care(user)
+        .prefetch_related(Prefetch("meetings", queryset=coming, to_attr="coming"))
+        .order_by("title")
+    )
+    for group in groups:
+        group.today = [m for m in group.coming if m.starts_at < tomorrow_start]
+        group.upcoming = [m for m in group.coming if m.starts_at >= tomorrow_start]
+    far = datetime.datetime.max.replace(tzinfo=datetime.UTC)
+    groups.sort(
+        key=lambda group: (
+            not group.today,
+            group.coming[0].starts_at if group.coming else far,
+            group.title,
+        )
+    )
+    return groups

@@ -8,6 +8,7 @@ from django import forms
 from django.contrib.admin.utils import unquote
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.urls import path
 from django.utils import timezone
 from django.utils.formats import date_format
 from wagtail.admin.panels import FieldPanel, ObjectList
@@ -87,6 +88,9 @@ class KeptRecordsViewSet(ModelViewSet):
     for records kept out of the reference index."""
 
     copy_view_enabled = False
+    # False for records that change only through actions of their own
+    # (promote, cancel): no edit form and no history screen.
+    edit_view_enabled = True
     # An optional separate form for adding (e.g. the group is chosen once,
     # then stays read-only on the edit form).
     create_handler = None
@@ -99,6 +103,8 @@ class KeptRecordsViewSet(ModelViewSet):
             if action not in permitted
             for name in url_names
         }
+        if not self.edit_view_enabled:
+            names.update(URLS_FOR_ACTION["change"])
         if not self.add_to_reference_index:
             names.add("usage")
         return names
@@ -117,8 +123,31 @@ class KeptRecordsViewSet(ModelViewSet):
         )
 
     def get_urlpatterns(self):
+        # Wagtail's own list, but a view that may not exist is never built:
+        # building it needs a form, and read-only records have none.
+        conv = self.pk_path_converter
+        routes = [
+            ("", "index_view", "index"),
+            ("results/", "index_results_view", "index_results"),
+            ("new/", "add_view", "add"),
+            (f"edit/<{conv}:pk>/", "edit_view", "edit"),
+            (f"delete/<{conv}:pk>/", "delete_view", "delete"),
+            (f"history/<{conv}:pk>/", "history_view", "history"),
+            (f"history-results/<{conv}:pk>/", "history_results_view", "history_results"),
+            (f"usage/<{conv}:pk>/", "usage_view", "usage"),
+        ]
+        if self.reorder_view_enabled:
+            routes.append((f"reorder/<{conv}:pk>/", "reorder_view", "reorder"))
+        if self.inspect_view_enabled:
+            routes.append((f"inspect/<{conv}:pk>/", "inspect_view", "inspect"))
+        if self.copy_view_enabled:
+            routes.append((f"copy/<{conv}:pk>/", "copy_view", "copy"))
         unavailable = self.unavailable_url_names()
-        return [url for url in super().get_urlpatterns() if url.name not in unavailable]
+        return [
+            path(route, getattr(self, view), name=name)
+            for route, view, name in routes
+            if name not in unavailable
+        ]
 
 
 class ScopedModelViewSet(KeptRecordsViewSet):

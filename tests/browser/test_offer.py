@@ -16,8 +16,8 @@ from django.core import mail
 from django.utils import dateformat, timezone, translation
 from playwright.sync_api import expect
 
-from groups import services
 from groups.models import Enrolment, EnrolmentStatus, GroupKind
+from groups.offer import services as offer_services
 from people.models import Role, User
 from tests.factories import PASSWORD, MembershipFactory, OrganisationFactory, UserFactory
 from tests.groups.factories import GroupPageFactory, MeetingFactory
@@ -174,7 +174,7 @@ def test_person_joins_full_groups_waiting_list_and_takes_the_place_offered_by_ma
     group = GroupPageFactory(title="Budgetcursus Kanaleneiland", capacity=1)
     MeetingFactory(group=group, starts_at=in_days(6))
     holder = UserFactory(full_name="Kees Bakker")
-    taken = services.enrolment_create(group=group, person=holder)
+    taken = offer_services.enrolment_create(group=group, person=holder)
     person = UserFactory(full_name="Ayla Yilmaz")
 
     page.goto(url(group.url))
@@ -198,7 +198,7 @@ def test_person_joins_full_groups_waiting_list_and_takes_the_place_offered_by_ma
     expect(page.locator("main")).to_contain_text(re.compile(r"(nummer|number) 1\b", re.I))
 
     # The place comes free; the first person waiting gets an e-mail.
-    services.enrolment_cancel(enrolment=taken, by=holder)
+    offer_services.enrolment_cancel(enrolment=taken, by=holder)
     waiting.refresh_from_db()
     assert waiting.status == EnrolmentStatus.OFFERED
     accept_path = link_from_mail(person.email, "/groepen/plek/")

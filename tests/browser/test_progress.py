@@ -20,7 +20,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from courses.models import Completion
-from groups import services
+from groups.attendance import services as attendance_services
 from groups.models import (
     Attendance,
     AttendanceStatus,
@@ -28,6 +28,7 @@ from groups.models import (
     GroupKind,
     SavingsEntry,
 )
+from groups.savings import services as savings_services
 from people.models import Role
 from tests.factories import PASSWORD, MembershipFactory, OrganisationFactory, UserFactory
 from tests.groups.factories import EnrolmentFactory, GroupPageFactory, MeetingFactory
@@ -223,17 +224,17 @@ def test_participant_sees_own_savings_progress_and_prints_certificate(page, url,
     for person in (anna, bram):
         EnrolmentFactory(group=circle_group, person=person)
     first, second = days_ago(circle_group, 14), days_ago(circle_group, 7)
-    circle = services.savings_circle_for(group=circle_group)
-    services.savings_goal_set(
+    circle = savings_services.savings_circle_for(group=circle_group)
+    savings_services.savings_goal_set(
         circle=circle, person=anna, purpose="Een wasmachine", target_amount=Decimal("100")
     )
-    services.deposits_record(
+    savings_services.deposits_record(
         circle=circle,
         meeting=first,
         amounts={anna.pk: Decimal("40"), bram.pk: Decimal("87.35")},
         by=trainer,
     )
-    services.deposits_record(
+    savings_services.deposits_record(
         circle=circle, meeting=second, amounts={anna.pk: Decimal("15")}, by=trainer
     )
 
@@ -247,7 +248,7 @@ def test_participant_sees_own_savings_progress_and_prints_certificate(page, url,
     for person in (anna, bram):
         EnrolmentFactory(group=course, person=person)
     for days in (21, 14, 7):
-        services.attendance_record(
+        attendance_services.attendance_record(
             meeting=days_ago(course, days),
             statuses={anna.pk: AttendanceStatus.PRESENT, bram.pk: AttendanceStatus.PRESENT},
             by=trainer,

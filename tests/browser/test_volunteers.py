@@ -15,8 +15,8 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from groups import services as group_services
 from groups.models import Attendance, AttendanceStatus, GroupKind, GroupPage
+from groups.offer import services as offer_services
 from people.models import Role
 from tests.factories import PASSWORD, MembershipFactory, OrganisationFactory, UserFactory
 from tests.groups.factories import GroupPageFactory, MeetingFactory
@@ -249,7 +249,7 @@ def test_volunteer_completes_a_training_and_sees_the_competency_in_mijn_waakvlam
     meeting = MeetingFactory(
         group=training, starts_at=starts, ends_at=starts + datetime.timedelta(hours=2)
     )
-    group_services.enrolment_create(group=training, person=volunteer)
+    offer_services.enrolment_create(group=training, person=volunteer)
 
     # The trainer registers that she came, at the last (and only) meeting.
     log_in(page, url, check, trainer)

@@ -9,8 +9,9 @@ from django.utils import timezone
 from courses import services
 from courses.models import Completion, CompletionRule
 from courses.signals import course_completed
-from groups import services as group_services
+from groups.attendance import services as attendance_services
 from groups.models import AttendanceStatus, GroupKind
+from groups.offer import services as offer_services
 from tests.courses.factories import course_with_trainer, participant, past_meetings
 from tests.groups.factories import MeetingFactory
 
@@ -30,7 +31,7 @@ def register(django_capture_on_commit_callbacks):
 
     def _register(meeting, statuses, by):
         with django_capture_on_commit_callbacks(execute=True):
-            group_services.attendance_record(
+            attendance_services.attendance_record(
                 meeting=meeting, statuses={p.pk: s for p, s in statuses.items()}, by=by
             )
 
@@ -144,7 +145,7 @@ def test_cancelled_meetings_do_not_count(register):
     group, trainer = course_with_trainer()
     person = participant(group)
     meetings = past_meetings(group, 5)
-    group_services.meeting_cancel(meeting=meetings[2])
+    offer_services.meeting_cancel(meeting=meetings[2])
     attend(register, meetings[:2] + meetings[3:], person, "xx-x", trainer)
     completion = Completion.objects.get()
     assert (completion.attended, completion.meetings) == (3, 4)
@@ -161,7 +162,7 @@ def test_cancelling_the_only_unregistered_meeting_finishes_the_course(
     attend(register, meetings[:3], person, "xxx", trainer)
     assert not Completion.objects.exists()
     with django_capture_on_commit_callbacks(execute=True):
-        group_services.meeting_cancel(meeting=meetings[3])
+        offer_services.meeting_cancel(meeting=meetings[3])
     assert Completion.objects.get().meetings == 3
 
 

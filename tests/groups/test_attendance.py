@@ -16,7 +16,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from groups import services
+from groups.attendance import services as attendance_services
 from groups.models import (
     Attendance,
     AttendanceStatus,
@@ -218,7 +218,7 @@ def test_only_the_groups_trainers_and_its_coordinators_register(
     response = post(page_url(meeting), statuses([participant]))
     assert response.status_code == (302 if status == 200 else 404)
     assert Attendance.objects.exists() == (status == 200)
-    walk_in = reverse("groups:attendance_walk_in", args=[meeting.pk])
+    walk_in = reverse("groups:walk_in_add", args=[meeting.pk])
     response = post(walk_in, {"full_name": "Kees Bos", "phone": "0612345678"})
     assert response.status_code == (302 if status == 200 else 404)
 
@@ -356,7 +356,7 @@ def test_fetch_with_bad_input_gets_an_error_and_nothing_is_saved(
 def test_a_walk_in_is_signed_up_and_listed_at_once(client, post, trainer, group, meeting):
     enrol(group)
     client.force_login(trainer)
-    url = reverse("groups:attendance_walk_in", args=[meeting.pk])
+    url = reverse("groups:walk_in_add", args=[meeting.pk])
     response = post(url, {"full_name": "Kees Bos", "phone": "06 1234 5678", "email": ""})
     kees = Enrolment.objects.get(person__full_name="Kees Bos")
     assert kees.status == EnrolmentStatus.ENROLLED and kees.enrolled_by == trainer
@@ -371,7 +371,7 @@ def test_a_walk_in_in_a_full_group_lands_on_the_waiting_list(client, post, train
     group.save()
     enrol(group)
     client.force_login(trainer)
-    url = reverse("groups:attendance_walk_in", args=[meeting.pk])
+    url = reverse("groups:walk_in_add", args=[meeting.pk])
     post(url, {"full_name": "Kees Bos", "phone": "06 1234 5678", "email": ""})
     kees = Enrolment.objects.get(person__full_name="Kees Bos")
     assert kees.status == EnrolmentStatus.WAITING
@@ -384,7 +384,7 @@ def test_a_walk_in_without_phone_or_email_keeps_what_was_typed(
     client, post, trainer, group, meeting
 ):
     client.force_login(trainer)
-    url = reverse("groups:attendance_walk_in", args=[meeting.pk])
+    url = reverse("groups:walk_in_add", args=[meeting.pk])
     response = post(url, {"full_name": "Kees Bos", "phone": "", "email": ""})
     assert response.status_code == 200
     html = response.content.decode()
@@ -440,7 +440,7 @@ def test_my_waakvlam_lists_open_signals_of_the_groups_in_care(
     settings.ATTENTION_MISSED_IN_A_ROW = 2
     (piet,) = enrol(group)
     for days in (-14, -7):
-        services.attendance_record(
+        attendance_services.attendance_record(
             meeting=meeting_on(group, days), statuses={piet.pk: "absent"}, by=trainer
         )
     client.force_login(trainer)
@@ -519,7 +519,7 @@ def test_my_waakvlam_queries_do_not_grow_with_groups_meetings_or_signals(client,
         for days in (-2, -1):
             meeting_on(group, days)
         meeting = meeting_on(group, -3)
-        services.attendance_record(
+        attendance_services.attendance_record(
             meeting=meeting, statuses={p.pk: "absent" for p in people}, by=trainer
         )
         AttentionSignal.objects.create(group=group, person=people[0], missed=3)
@@ -564,7 +564,7 @@ def test_attendance_page_queries_do_not_grow_with_the_group(client, settings, ex
         # History: everyone absent once, so saving "absent" raises a signal
         # for every fourth person and the page shows them.
         earlier = meeting_on(group, -7)
-        services.attendance_record(
+        attendance_services.attendance_record(
             meeting=earlier, statuses={p.pk: "absent" for p in people}, by=trainer
         )
         meeting = meeting_on(group, 0)

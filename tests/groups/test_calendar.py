@@ -12,8 +12,8 @@ from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar
 
-from groups import services
 from groups.models import CalendarToken, EnrolmentStatus
+from groups.offer import services as offer_services
 from tests.factories import UserFactory
 
 from .factories import EnrolmentFactory, GroupPageFactory, MeetingFactory
@@ -29,7 +29,7 @@ def public_feed_url(group):
 
 
 def personal_feed_url(user):
-    token = services.calendar_token_for(user=user)
+    token = offer_services.calendar_token_for(user=user)
     return reverse("groups:personal_feed", kwargs={"token": token.token})
 
 
@@ -110,7 +110,7 @@ def test_public_feed_carries_no_personal_data(client):
 def test_meetings_across_the_change_to_winter_time_keep_their_local_time(client):
     group = GroupPageFactory()
     # Thursdays at 19:00; the clocks go back on Sunday 25 October 2026.
-    meetings = services.meeting_series_create(
+    meetings = offer_services.meeting_series_create(
         group=group,
         first_date=datetime.date(2026, 10, 22),
         start_time=datetime.time(19),
@@ -155,7 +155,7 @@ def test_moving_a_meeting_raises_its_sequence_and_keeps_its_uid(client):
     meeting = MeetingFactory(starts_at=in_a_week())
     before = the_event(fetch(client, public_feed_url(meeting.group)))
 
-    services.meeting_move(
+    offer_services.meeting_move(
         meeting=meeting,
         starts_at=meeting.starts_at + datetime.timedelta(days=1),
         ends_at=meeting.ends_at + datetime.timedelta(days=1),
@@ -172,7 +172,7 @@ def test_cancelling_a_meeting_gives_status_cancelled(client):
     before = the_event(fetch(client, public_feed_url(meeting.group)))
     assert before["STATUS"] == "CONFIRMED"
 
-    services.meeting_cancel(meeting=meeting)
+    offer_services.meeting_cancel(meeting=meeting)
     after = the_event(fetch(client, public_feed_url(meeting.group)))
 
     assert after["STATUS"] == "CANCELLED"
@@ -217,7 +217,7 @@ def test_a_renewed_link_replaces_the_old_one(client):
     old_url = personal_feed_url(user)
     fetch(client, old_url)
 
-    services.calendar_token_renew(user=user)
+    offer_services.calendar_token_renew(user=user)
     new_url = personal_feed_url(user)
 
     assert new_url != old_url
@@ -245,7 +245,7 @@ def test_an_unknown_token_is_not_found(client):
 
 
 def test_tokens_are_random_and_at_least_128_bits():
-    tokens = [services.calendar_token_for(user=UserFactory()).token for _ in range(3)]
+    tokens = [offer_services.calendar_token_for(user=UserFactory()).token for _ in range(3)]
     # token_urlsafe(32): 32 random bytes, 43 characters; 128 bits need 22.
     assert all(len(token) >= len(secrets.token_urlsafe(32)) for token in tokens)
     assert len(set(tokens)) == 3

@@ -8,8 +8,8 @@ import threading
 import pytest
 from django.db import connection
 
-from groups import services
 from groups.models import Enrolment, EnrolmentStatus
+from groups.offer import services as offer_services
 from tests.factories import UserFactory
 from tests.groups.factories import GroupPageFactory
 
@@ -27,7 +27,7 @@ def test_concurrent_sign_ups_fill_exactly_the_capacity_in_arrival_order():
     def sign_up(person):
         try:
             start.wait()
-            services.enrolment_create(group=group, person=person)
+            offer_services.enrolment_create(group=group, person=person)
         except Exception as error:  # noqa: BLE001 - reported below
             errors.append(repr(error))
         finally:

@@ -17,8 +17,9 @@ from django.utils import timezone
 from django_q.models import Schedule
 from icalendar import Calendar
 
-from groups import services, tasks
+from groups import tasks
 from groups.models import Enrolment, EnrolmentStatus, MeetingReminder, MeetingStatus
+from groups.offer import services as offer_services
 from people.models import ANONYMISED_DOMAIN
 from tests.factories import PASSWORD, UserFactory
 
@@ -85,7 +86,7 @@ def test_enrolment_sends_a_confirmation_with_the_meetings_as_calendar_file(sent)
     fatima = person(full_name="Fatima el Amrani")
 
     with sent():
-        enrolment = services.enrolment_create(group=group, person=fatima)
+        enrolment = offer_services.enrolment_create(group=group, person=fatima)
         assert mail.outbox == []  # only after the commit
 
     assert enrolment.status == EnrolmentStatus.ENROLLED
@@ -116,7 +117,7 @@ def test_dutch_mail_shows_meetings_in_amsterdam_time_with_dutch_names(sent):
     fatima = UserFactory(preferred_language="nl")
 
     with sent():
-        services.enrolment_create(group=group, person=fatima)
+        offer_services.enrolment_create(group=group, person=fatima)
 
     message = the_mail_to(fatima)
     for text in (message.body, message.alternatives[0].content):
@@ -135,8 +136,8 @@ def test_the_waiting_list_mail_gives_the_position(sent):
     first, second = person(), person()
 
     with sent():
-        services.enrolment_create(group=group, person=first)
-        services.enrolment_create(group=group, person=second)
+        offer_services.enrolment_create(group=group, person=first)
+        offer_services.enrolment_create(group=group, person=second)
 
     assert "You are number 1 on the waiting list." in the_mail_to(first).body
     message = the_mail_to(second)
@@ -151,12 +152,12 @@ def test_a_freed_place_is_offered_to_the_first_waiting_person_with_a_working_lin
     leaving = EnrolmentFactory(group=group)
     first, second = person(), person()
     with sent():
-        services.enrolment_create(group=group, person=first)
-        services.enrolment_create(group=group, person=second)
+        offer_services.enrolment_create(group=group, person=first)
+        offer_services.enrolment_create(group=group, person=second)
     mail.outbox.clear()
 
     with sent():
-        services.enrolment_cancel(enrolment=leaving, by=leaving.person)
+        offer_services.enrolment_cancel(enrolment=leaving, by=leaving.person)
 
     assert mails_to(second) == []
     message = the_mail_to(first)
@@ -185,9 +186,9 @@ def test_an_expired_offer_passes_on_and_both_people_hear_it(sent):
     leaving = EnrolmentFactory(group=group)
     first, second = person(), person()
     with sent():
-        services.enrolment_create(group=group, person=first)
-        services.enrolment_create(group=group, person=second)
-        services.enrolment_cancel(enrolment=leaving)
+        offer_services.enrolment_create(group=group, person=first)
+        offer_services.enrolment_create(group=group, person=second)
+        offer_services.enrolment_cancel(enrolment=leaving)
     Enrolment.objects.filter(group=group, person=first).update(
         offer_expires_at=timezone.now() - datetime.timedelta(minutes=1)
     )
@@ -212,8 +213,8 @@ def test_an_offer_that_is_still_valid_stays(sent):
     leaving = EnrolmentFactory(group=group)
     waiting = person()
     with sent():
-        services.enrolment_create(group=group, person=waiting)
-        services.enrolment_cancel(enrolment=leaving)
+        offer_services.enrolment_create(group=group, person=waiting)
+        offer_services.enrolment_cancel(enrolment=leaving)
     mail.outbox.clear()
 
     with sent():
@@ -313,7 +314,7 @@ def test_moving_a_meeting_tells_everyone_with_a_place_and_the_trainers(sent):
     new_start = in_days(8, hour=14)
 
     with sent():
-        services.meeting_move(
+        offer_services.meeting_move(
             meeting=meeting,
             starts_at=new_start,
             ends_at=new_start + datetime.timedelta(hours=2),
@@ -336,7 +337,9 @@ def test_moving_a_meeting_to_the_same_time_sends_nothing(sent):
     EnrolmentFactory(group=meeting.group)
 
     with sent():
-        services.meeting_move(meeting=meeting, starts_at=meeting.starts_at, ends_at=meeting.ends_at)
+        offer_services.meeting_move(
+            meeting=meeting, starts_at=meeting.starts_at, ends_at=meeting.ends_at
+        )
 
     assert mail.outbox == []
 
@@ -347,9 +350,9 @@ def test_cancelling_a_meeting_tells_everyone_enrolled(sent):
     EnrolmentFactory(group=meeting.group, status=EnrolmentStatus.CANCELLED)
 
     with sent():
-        services.meeting_cancel(meeting=meeting)
+        offer_services.meeting_cancel(meeting=meeting)
     with sent():
-        services.meeting_cancel(meeting=meeting)  # twice: told once
+        offer_services.meeting_cancel(meeting=meeting)  # twice: told once
 
     assert sorted(m.to[0] for m in mail.outbox) == sorted(p.email for p in enrolled)
     message = the_mail_to(enrolled[0])
@@ -373,7 +376,7 @@ def test_nothing_is_sent_when_the_transaction_rolls_back(django_capture_on_commi
         pytest.raises(RuntimeError),
         transaction.atomic(),
     ):
-        services.enrolment_create(group=group, person=fatima)
+        offer_services.enrolment_create(group=group, person=fatima)
         raise RuntimeError("something went wrong after the enrolment")
 
     assert callbacks == []
@@ -391,10 +394,10 @@ def test_nothing_is_sent_to_addresses_under_invalid(sent):
 
     with sent():
         # Signed up by a volunteer without an e-mail address.
-        enrolment = services.assisted_enrolment_create(
+        enrolment = offer_services.assisted_enrolment_create(
             group=group, full_name="Kees Klaassen", phone="06 12345678", by=trainer
         )
-        services.meeting_move(
+        offer_services.meeting_move(
             meeting=meeting,
             starts_at=meeting.starts_at + datetime.timedelta(hours=1),
             ends_at=meeting.ends_at + datetime.timedelta(hours=1),
@@ -415,7 +418,7 @@ def test_someone_signed_up_by_a_volunteer_chooses_a_password_with_the_link(clien
     MeetingFactory(group=group)
 
     with sent():
-        enrolment = services.assisted_enrolment_create(
+        enrolment = offer_services.assisted_enrolment_create(
             group=group, full_name="Kees Klaassen", email="Kees@Example.org", by=trainer
         )
 

@@ -4,8 +4,9 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from groups import services
 from groups.models import GroupKind, SavingsEntry
+from groups.offer import services as offer_services
+from groups.savings import services as savings_services
 from people.services import user_anonymise
 from tests.factories import UserFactory
 from tests.groups.factories import GroupPageFactory, MeetingFactory
@@ -16,9 +17,9 @@ pytestmark = pytest.mark.django_db
 def test_the_data_download_holds_sign_ups_attendance_and_savings(client):
     person = UserFactory()
     group = GroupPageFactory(kind=GroupKind.SAVINGS_CIRCLE, title="Spaarkring Zuid")
-    services.enrolment_create(group=group, person=person)
-    circle = services.savings_circle_for(group=group)
-    services.savings_goal_set(
+    offer_services.enrolment_create(group=group, person=person)
+    circle = savings_services.savings_circle_for(group=group)
+    savings_services.savings_goal_set(
         circle=circle, person=person, purpose="Een fiets", target_amount=Decimal("200")
     )
     client.force_login(person)
@@ -32,9 +33,9 @@ def test_anonymising_keeps_the_ledger_but_drops_free_text_and_calendar_links():
     person = UserFactory()
     trainer = UserFactory()
     group = GroupPageFactory(kind=GroupKind.SAVINGS_CIRCLE)
-    services.enrolment_create(group=group, person=person)
-    circle = services.savings_circle_for(group=group)
-    services.savings_goal_set(
+    offer_services.enrolment_create(group=group, person=person)
+    circle = savings_services.savings_circle_for(group=group)
+    savings_services.savings_goal_set(
         circle=circle,
         person=person,
         purpose="Voor Jan zijn verjaardag",
@@ -50,7 +51,7 @@ def test_anonymising_keeps_the_ledger_but_drops_free_text_and_calendar_links():
         note="Gebracht door zijn zus Anna",
         recorded_by=trainer,
     )
-    services.calendar_token_for(user=person)
+    offer_services.calendar_token_for(user=person)
     user_anonymise(user=person)
     assert SavingsEntry.objects.get(person=person).amount == Decimal("5")
     assert SavingsEntry.objects.get(person=person).note == ""

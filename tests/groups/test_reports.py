@@ -17,6 +17,7 @@ from django.utils import timezone, translation
 from django.utils.text import capfirst
 from django.utils.translation import gettext
 
+from groups.attendance.reports import attendance_by_month, attendance_matrix
 from groups.models import (
     Attendance,
     AttendanceStatus,
@@ -25,7 +26,6 @@ from groups.models import (
     MeetingStatus,
     SavingsCircle,
 )
-from groups.reports import attendance_by_month, attendance_matrix
 from people.admin_kit.exports import neutralise_formula
 from people.models import Role
 from tests.factories import MembershipFactory, OrganisationFactory, UserFactory

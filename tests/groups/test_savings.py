@@ -14,7 +14,6 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from groups import services
 from groups.models import (
     MAX_DEPOSIT,
     EntryKind,
@@ -24,8 +23,10 @@ from groups.models import (
     SavingsEntry,
     SavingsGoal,
 )
-from groups.savings_forms import euro, parse_amount
-from groups.savings_views import progress
+from groups.offer import services as offer_services
+from groups.savings import services as savings_services
+from groups.savings.forms import euro, parse_amount
+from groups.savings.selectors import progress
 from people.models import Role
 from tests.factories import MembershipFactory, UserFactory
 from tests.groups.factories import EnrolmentFactory, GroupPageFactory, MeetingFactory
@@ -49,7 +50,7 @@ def make_circle(members=3, *, fines=False, fine_amount="2.00"):
         for n in range(members)
     ]
     meeting = MeetingFactory(group=group, starts_at=timezone.now() - datetime.timedelta(hours=1))
-    circle = services.savings_circle_for(group=group)
+    circle = savings_services.savings_circle_for(group=group)
     if fines:
         circle.fines_enabled, circle.fine_amount = True, Decimal(fine_amount)
         circle.save()
@@ -73,7 +74,7 @@ def field(person):
 
 
 def seen(circle, meeting):
-    return services.last_entry_id(circle=circle, meeting=meeting)
+    return savings_services.last_entry_id(circle=circle, meeting=meeting)
 
 
 def python_totals(circle):
@@ -109,10 +110,10 @@ def test_totals_always_equal_the_sum_of_the_entries(client, seed):
             for person in people
         }
         amounts[people[0].pk] = Decimal("7.77")  # never an empty meeting
-        services.deposits_record(circle=circle, meeting=each, amounts=amounts, by=trainer)
+        savings_services.deposits_record(circle=circle, meeting=each, amounts=amounts, by=trainer)
     entries = list(SavingsEntry.objects.filter(circle=circle))
     for entry in rng.sample(entries, k=len(entries) // 3):
-        services.entry_correct(entry=entry, by=trainer, note="test")
+        savings_services.entry_correct(entry=entry, by=trainer, note="test")
 
     expected = python_totals(circle)
     totals = SavingsEntry.objects.filter(circle=circle).totals_by_person()
@@ -128,14 +129,14 @@ def test_totals_always_equal_the_sum_of_the_entries(client, seed):
 
 def test_correcting_a_fine_does_not_touch_the_savings():
     circle, meeting, trainer, (saver, skipper, *_rest) = make_circle(3, fines=True)
-    services.deposits_record(
+    savings_services.deposits_record(
         circle=circle,
         meeting=meeting,
         amounts={saver.pk: Decimal("10.00"), skipper.pk: None},
         by=trainer,
     )
     fine = SavingsEntry.objects.get(person=skipper, kind=EntryKind.FINE)
-    services.entry_correct(entry=fine, by=trainer, note="was ziek")
+    savings_services.entry_correct(entry=fine, by=trainer, note="was ziek")
     summary = SavingsEntry.objects.filter(circle=circle).summary_by("person_id")
     assert summary[skipper.pk].saved == 0
     assert summary[skipper.pk].fines_due == 0
@@ -264,7 +265,7 @@ def test_no_deposits_for_a_cancelled_or_future_meeting(client):
     for each in (meeting, future):
         response = client.post(deposits_url(each), {field(anna): "5", "seen": 0})
         assert response.status_code == 200
-        assert services.deposits_refusal(each) in response.content.decode()
+        assert savings_services.deposits_refusal(each) in response.content.decode()
     assert not SavingsEntry.objects.exists()
 
 
@@ -272,7 +273,7 @@ def test_deposits_only_for_a_meeting_of_the_circle():
     circle, _meeting, trainer, (anna, *_rest) = make_circle(2)
     other, other_meeting, _t, _p = make_circle(1)
     with pytest.raises(ValidationError):
-        services.deposits_record(
+        savings_services.deposits_record(
             circle=circle, meeting=other_meeting, amounts={anna.pk: Decimal("1")}, by=trainer
         )
 
@@ -282,7 +283,7 @@ def test_deposits_only_for_a_meeting_of_the_circle():
 
 def test_no_fines_unless_enabled():
     circle, meeting, trainer, (anna, bob, cas) = make_circle(3)
-    services.deposits_record(
+    savings_services.deposits_record(
         circle=circle,
         meeting=meeting,
         amounts={anna.pk: Decimal("5"), bob.pk: None, cas.pk: Decimal("0")},
@@ -312,7 +313,7 @@ def test_fines_when_enabled_once_per_meeting(client):
 
 def test_a_correction_cancels_an_entry_once(client):
     circle, meeting, trainer, (anna, *_rest) = make_circle(2)
-    (entry,) = services.deposits_record(
+    (entry,) = savings_services.deposits_record(
         circle=circle, meeting=meeting, amounts={anna.pk: Decimal("50.00")}, by=trainer
     )
     client.force_login(trainer)
@@ -330,16 +331,16 @@ def test_a_correction_cancels_an_entry_once(client):
     client.post(url, {"note": "nog eens"})
     assert SavingsEntry.objects.filter(kind=EntryKind.CORRECTION).count() == 1
     with pytest.raises(ValidationError):
-        services.entry_correct(entry=entry, by=trainer)
+        savings_services.entry_correct(entry=entry, by=trainer)
     with pytest.raises(ValidationError):
-        services.entry_correct(entry=correction, by=trainer)
+        savings_services.entry_correct(entry=correction, by=trainer)
     html = client.get(ledger_url(circle)).content.decode()
     assert reverse("groups:entry_correct", args=[circle.group_id, entry.pk]) not in html
 
 
 def test_entries_are_never_edited(client):
     circle, meeting, trainer, (anna, *_rest) = make_circle(2)
-    (entry,) = services.deposits_record(
+    (entry,) = savings_services.deposits_record(
         circle=circle, meeting=meeting, amounts={anna.pk: Decimal("20.00")}, by=trainer
     )
     before = SavingsEntry.objects.values().get(pk=entry.pk)
@@ -358,7 +359,7 @@ def test_entries_are_never_edited(client):
 def test_an_entry_of_another_group_cannot_be_corrected_through_this_one(client):
     circle, meeting, trainer, (anna, *_rest) = make_circle(1)
     other, other_meeting, other_trainer, (bob,) = make_circle(1)
-    (entry,) = services.deposits_record(
+    (entry,) = savings_services.deposits_record(
         circle=other, meeting=other_meeting, amounts={bob.pk: Decimal("5")}, by=other_trainer
     )
     client.force_login(trainer)
@@ -394,7 +395,7 @@ def test_a_bookkeeper_who_left_no_longer_keeps_the_books(client):
     circle, meeting, _trainer, (keeper, *_rest) = make_circle(2)
     circle.bookkeeper = keeper
     circle.save()
-    services.enrolment_cancel(enrolment=keeper.enrolments.get(), by=keeper)
+    offer_services.enrolment_cancel(enrolment=keeper.enrolments.get(), by=keeper)
     client.force_login(keeper)
     assert client.get(deposits_url(meeting)).status_code == 404
 
@@ -415,13 +416,13 @@ def test_coordinator_of_the_organisation_keeps_the_books(client):
 
 def test_members_see_only_their_own_amounts_and_the_group_total(client):
     circle, meeting, trainer, (anna, bob, _cas) = make_circle(3)
-    services.deposits_record(
+    savings_services.deposits_record(
         circle=circle,
         meeting=meeting,
         amounts={anna.pk: Decimal("11.11"), bob.pk: Decimal("22.22")},
         by=trainer,
     )
-    services.savings_goal_set(
+    savings_services.savings_goal_set(
         circle=circle, person=bob, purpose="Geheime fiets", target_amount=Decimal("300")
     )
     client.force_login(anna)
@@ -437,17 +438,17 @@ def test_members_see_only_their_own_amounts_and_the_group_total(client):
 
 def test_payout_statement(client):
     circle, meeting, trainer, (anna, bob, _cas) = make_circle(3, fines=True)
-    entries = services.deposits_record(
+    entries = savings_services.deposits_record(
         circle=circle,
         meeting=meeting,
         amounts={anna.pk: Decimal("40.00"), bob.pk: Decimal("15.00")},
         by=trainer,
     )
-    services.entry_correct(entry=entries[0], by=trainer, note="moest 30 zijn")
+    savings_services.entry_correct(entry=entries[0], by=trainer, note="moest 30 zijn")
     later = MeetingFactory(
         group=circle.group, starts_at=timezone.now() - datetime.timedelta(minutes=30)
     )
-    services.deposits_record(
+    savings_services.deposits_record(
         circle=circle, meeting=later, amounts={anna.pk: Decimal("30.00")}, by=trainer
     )
     client.force_login(trainer)
@@ -475,7 +476,7 @@ def test_only_savings_circles_have_a_ledger(client):
     assert client.get(reverse("groups:ledger", args=[course.pk])).status_code == 404
     assert client.get(deposits_url(meeting)).status_code == 404
     with pytest.raises(ValidationError):
-        services.savings_circle_for(group=course)
+        savings_services.savings_circle_for(group=course)
 
 
 def test_anonymous_visitors_are_sent_to_log_in(client):
@@ -548,7 +549,7 @@ def test_member_sets_own_goal_once_and_sees_success(client):
     client.post(url, {f"{prefix}-purpose": "Anders", f"{prefix}-target_amount": "1"})
     assert SavingsGoal.objects.get().purpose == "Buffer"  # set once; the trainer changes it
 
-    services.deposits_record(
+    savings_services.deposits_record(
         circle=circle, meeting=meeting, amounts={anna.pk: Decimal("100.00")}, by=trainer
     )
     html = client.get(reverse("people:my")).content.decode()
@@ -585,14 +586,16 @@ def test_someone_outside_the_group_cannot_set_a_goal(client):
 
 def _page_queries(members):
     circle, meeting, trainer, people = make_circle(members, fines=True)
-    services.deposits_record(
+    savings_services.deposits_record(
         circle=circle,
         meeting=meeting,
         amounts={person.pk: Decimal("5.00") for person in people},
         by=trainer,
     )
-    services.entry_correct(entry=SavingsEntry.objects.filter(circle=circle).first(), by=trainer)
-    services.savings_goal_set(
+    savings_services.entry_correct(
+        entry=SavingsEntry.objects.filter(circle=circle).first(), by=trainer
+    )
+    savings_services.savings_goal_set(
         circle=circle, person=people[0], purpose="Fiets", target_amount=Decimal("100")
     )
     later = MeetingFactory(

@@ -5,8 +5,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from groups import services
 from groups.models import Enrolment, EnrolmentStatus, GroupKind, MeetingStatus
+from groups.offer import services as offer_services
 from people.models import Role, User
 from tests.factories import MembershipFactory, UserFactory
 from tests.groups.factories import GroupPageFactory, MeetingFactory
@@ -24,7 +24,7 @@ def _commit_callbacks(django_capture_on_commit_callbacks):
 def test_enrolment_takes_a_place_until_the_group_is_full_then_the_waiting_list():
     group = GroupPageFactory(capacity=2)
     first, second, third = (
-        services.enrolment_create(group=group, person=UserFactory()) for _ in range(3)
+        offer_services.enrolment_create(group=group, person=UserFactory()) for _ in range(3)
     )
     assert [first.status, second.status, third.status] == ["enrolled", "enrolled", "waiting"]
     assert third.waiting_position() == 1
@@ -34,9 +34,9 @@ def test_enrolment_takes_a_place_until_the_group_is_full_then_the_waiting_list()
 def test_enrolling_twice_is_refused_and_changes_nothing():
     group = GroupPageFactory()
     person = UserFactory()
-    services.enrolment_create(group=group, person=person)
+    offer_services.enrolment_create(group=group, person=person)
     with pytest.raises(ValidationError):
-        services.enrolment_create(group=group, person=person)
+        offer_services.enrolment_create(group=group, person=person)
     assert Enrolment.objects.filter(group=group).count() == 1
 
 
@@ -50,7 +50,7 @@ def test_enrolling_twice_is_refused_and_changes_nothing():
 def test_outside_the_enrolment_window_nobody_can_sign_up(window):
     group = GroupPageFactory(**window)
     with pytest.raises(ValidationError):
-        services.enrolment_create(group=group, person=UserFactory())
+        offer_services.enrolment_create(group=group, person=UserFactory())
     assert not Enrolment.objects.exists()
 
 
@@ -58,27 +58,27 @@ def test_an_unpublished_group_takes_no_sign_ups():
     group = GroupPageFactory()
     group.unpublish()
     with pytest.raises(ValidationError):
-        services.enrolment_create(group=group, person=UserFactory())
+        offer_services.enrolment_create(group=group, person=UserFactory())
 
 
 def test_a_freed_place_is_offered_to_the_first_waiting_person_exactly_once():
     group = GroupPageFactory(capacity=1)
-    holder = services.enrolment_create(group=group, person=UserFactory())
-    first = services.enrolment_create(group=group, person=UserFactory())
-    second = services.enrolment_create(group=group, person=UserFactory())
+    holder = offer_services.enrolment_create(group=group, person=UserFactory())
+    first = offer_services.enrolment_create(group=group, person=UserFactory())
+    second = offer_services.enrolment_create(group=group, person=UserFactory())
 
-    services.enrolment_cancel(enrolment=holder)
+    offer_services.enrolment_cancel(enrolment=holder)
     first.refresh_from_db()
     second.refresh_from_db()
     assert first.status == EnrolmentStatus.OFFERED
     assert first.offer_token and len(first.offer_token) >= 43
     assert second.status == EnrolmentStatus.WAITING
     # The offered place is held: nobody else can take it meanwhile.
-    late = services.enrolment_create(group=group, person=UserFactory())
+    late = offer_services.enrolment_create(group=group, person=UserFactory())
     assert late.status == EnrolmentStatus.WAITING
     assert second.waiting_position() == 1
 
-    services.offer_accept(enrolment=first)
+    offer_services.offer_accept(enrolment=first)
     first.refresh_from_db()
     assert first.status == EnrolmentStatus.ENROLLED
 
@@ -86,38 +86,38 @@ def test_a_freed_place_is_offered_to_the_first_waiting_person_exactly_once():
 def test_an_offer_not_accepted_in_time_passes_to_the_next_person(settings):
     settings.WAITING_LIST_OFFER_HOURS = 48
     group = GroupPageFactory(capacity=1)
-    holder = services.enrolment_create(group=group, person=UserFactory())
-    first = services.enrolment_create(group=group, person=UserFactory())
-    second = services.enrolment_create(group=group, person=UserFactory())
-    services.enrolment_cancel(enrolment=holder)
+    holder = offer_services.enrolment_create(group=group, person=UserFactory())
+    first = offer_services.enrolment_create(group=group, person=UserFactory())
+    second = offer_services.enrolment_create(group=group, person=UserFactory())
+    offer_services.enrolment_cancel(enrolment=holder)
     first.refresh_from_db()
     assert first.offer_expires_at - first.offered_at == timedelta(hours=48)
 
-    assert services.offers_expire() == 0
+    assert offer_services.offers_expire() == 0
     Enrolment.objects.filter(pk=first.pk).update(
         offer_expires_at=timezone.now() - timedelta(minutes=1)
     )
-    assert services.offers_expire() == 1
-    assert services.offers_expire() == 0
+    assert offer_services.offers_expire() == 1
+    assert offer_services.offers_expire() == 0
     first.refresh_from_db()
     second.refresh_from_db()
     assert first.status == EnrolmentStatus.EXPIRED
     assert second.status == EnrolmentStatus.OFFERED
     with pytest.raises(ValidationError):
-        services.offer_accept(enrolment=first)
+        offer_services.offer_accept(enrolment=first)
 
 
 def test_accepting_an_expired_offer_is_refused_before_the_task_ran():
     group = GroupPageFactory(capacity=1)
-    holder = services.enrolment_create(group=group, person=UserFactory())
-    waiting = services.enrolment_create(group=group, person=UserFactory())
-    services.enrolment_cancel(enrolment=holder)
+    holder = offer_services.enrolment_create(group=group, person=UserFactory())
+    waiting = offer_services.enrolment_create(group=group, person=UserFactory())
+    offer_services.enrolment_cancel(enrolment=holder)
     Enrolment.objects.filter(pk=waiting.pk).update(
         offer_expires_at=timezone.now() - timedelta(seconds=1)
     )
     waiting.refresh_from_db()
     with pytest.raises(ValidationError):
-        services.offer_accept(enrolment=waiting)
+        offer_services.offer_accept(enrolment=waiting)
     waiting.refresh_from_db()
     assert waiting.status == EnrolmentStatus.OFFERED
 
@@ -125,30 +125,32 @@ def test_accepting_an_expired_offer_is_refused_before_the_task_ran():
 def test_a_coordinator_promotes_by_hand_only_into_a_free_place():
     coordinator = UserFactory()
     group = GroupPageFactory(capacity=1)
-    services.enrolment_create(group=group, person=UserFactory())
-    waiting = services.enrolment_create(group=group, person=UserFactory())
+    offer_services.enrolment_create(group=group, person=UserFactory())
+    waiting = offer_services.enrolment_create(group=group, person=UserFactory())
     with pytest.raises(ValidationError):
-        services.enrolment_promote(enrolment=waiting, by=coordinator)
+        offer_services.enrolment_promote(enrolment=waiting, by=coordinator)
     group.capacity = 2
     group.save_revision().publish()
-    services.enrolment_promote(enrolment=waiting, by=coordinator)
+    offer_services.enrolment_promote(enrolment=waiting, by=coordinator)
     waiting.refresh_from_db()
     assert waiting.status == EnrolmentStatus.ENROLLED
     assert waiting.enrolled_by == coordinator
 
 
 def test_cancelling_twice_is_refused():
-    enrolment = services.enrolment_create(group=GroupPageFactory(), person=UserFactory())
-    services.enrolment_cancel(enrolment=enrolment)
+    enrolment = offer_services.enrolment_create(group=GroupPageFactory(), person=UserFactory())
+    offer_services.enrolment_cancel(enrolment=enrolment)
     with pytest.raises(ValidationError):
-        services.enrolment_cancel(enrolment=enrolment)
+        offer_services.enrolment_cancel(enrolment=enrolment)
 
 
 def test_after_cancelling_a_person_may_sign_up_again():
     group = GroupPageFactory()
     person = UserFactory()
-    services.enrolment_cancel(enrolment=services.enrolment_create(group=group, person=person))
-    again = services.enrolment_create(group=group, person=person)
+    offer_services.enrolment_cancel(
+        enrolment=offer_services.enrolment_create(group=group, person=person)
+    )
+    again = offer_services.enrolment_create(group=group, person=person)
     assert again.status == EnrolmentStatus.ENROLLED
     assert Enrolment.objects.filter(group=group, person=person).count() == 2
 
@@ -157,8 +159,8 @@ def test_assisted_enrolment_without_account_needs_a_phone_or_email():
     group = GroupPageFactory()
     trainer = UserFactory()
     with pytest.raises(ValidationError):
-        services.assisted_enrolment_create(group=group, full_name="Kees", by=trainer)
-    enrolment = services.assisted_enrolment_create(
+        offer_services.assisted_enrolment_create(group=group, full_name="Kees", by=trainer)
+    enrolment = offer_services.assisted_enrolment_create(
         group=group, full_name="Kees Bos", phone="06 12345678", by=trainer
     )
     person = enrolment.person
@@ -169,7 +171,7 @@ def test_assisted_enrolment_without_account_needs_a_phone_or_email():
 
 def test_assisted_enrolment_with_a_known_email_uses_that_account():
     existing = UserFactory(email="kees@example.org")
-    enrolment = services.assisted_enrolment_create(
+    enrolment = offer_services.assisted_enrolment_create(
         group=GroupPageFactory(), full_name="Kees", email="KEES@example.org", by=UserFactory()
     )
     assert enrolment.person == existing
@@ -178,7 +180,7 @@ def test_assisted_enrolment_with_a_known_email_uses_that_account():
 
 def test_series_every_week_skips_chosen_dates_and_keeps_local_time_across_dst():
     group = GroupPageFactory()
-    meetings = services.meeting_series_create(
+    meetings = offer_services.meeting_series_create(
         group=group,
         first_date=datetime.date(2026, 10, 15),
         start_time=datetime.time(19, 0),
@@ -200,7 +202,7 @@ def test_series_every_week_skips_chosen_dates_and_keeps_local_time_across_dst():
 
 
 def test_series_every_month_on_the_same_weekday_and_until_a_date():
-    dates = services.series_dates(
+    dates = offer_services.series_dates(
         first_date=datetime.date(2026, 1, 6),  # first Tuesday
         frequency="monthly",
         until=datetime.date(2026, 4, 30),
@@ -211,7 +213,7 @@ def test_series_every_month_on_the_same_weekday_and_until_a_date():
         datetime.date(2026, 3, 3),
         datetime.date(2026, 4, 7),
     ]
-    biweekly = services.series_dates(
+    biweekly = offer_services.series_dates(
         first_date=datetime.date(2026, 1, 6), frequency="biweekly", count=3
     )
     assert biweekly == [
@@ -231,7 +233,7 @@ def test_series_every_month_on_the_same_weekday_and_until_a_date():
 def test_a_series_without_a_sensible_end_is_refused_and_nothing_is_saved(kwargs):
     group = GroupPageFactory()
     with pytest.raises(ValidationError):
-        services.meeting_series_create(
+        offer_services.meeting_series_create(
             group=group,
             first_date=datetime.date(2026, 1, 6),
             start_time=datetime.time(10),
@@ -245,7 +247,7 @@ def test_a_series_without_a_sensible_end_is_refused_and_nothing_is_saved(kwargs)
 def test_a_meeting_ending_before_it_starts_is_refused():
     group = GroupPageFactory()
     with pytest.raises(ValidationError):
-        services.meeting_series_create(
+        offer_services.meeting_series_create(
             group=group,
             first_date=datetime.date(2026, 1, 6),
             start_time=datetime.time(12),
@@ -259,18 +261,18 @@ def test_a_meeting_ending_before_it_starts_is_refused():
 def test_moving_raises_the_sequence_and_cancelling_keeps_the_meeting():
     meeting = MeetingFactory()
     later = meeting.starts_at + timedelta(days=1)
-    moved = services.meeting_move(
+    moved = offer_services.meeting_move(
         meeting=meeting, starts_at=later, ends_at=later + timedelta(hours=2)
     )
     assert moved.sequence == 1
-    unchanged = services.meeting_move(
+    unchanged = offer_services.meeting_move(
         meeting=moved, starts_at=moved.starts_at, ends_at=moved.ends_at
     )
     assert unchanged.sequence == 1
-    cancelled = services.meeting_cancel(meeting=moved)
+    cancelled = offer_services.meeting_cancel(meeting=moved)
     assert cancelled.status == MeetingStatus.CANCELLED and cancelled.sequence == 2
     with pytest.raises(ValidationError):
-        services.meeting_move(
+        offer_services.meeting_move(
             meeting=cancelled, starts_at=later, ends_at=later + timedelta(hours=1)
         )
 
@@ -278,7 +280,7 @@ def test_moving_raises_the_sequence_and_cancelling_keeps_the_meeting():
 def test_publishing_the_page_never_touches_meetings_or_enrolments():
     group = GroupPageFactory(capacity=3)
     meeting = MeetingFactory(group=group)
-    enrolment = services.enrolment_create(group=group, person=UserFactory())
+    enrolment = offer_services.enrolment_create(group=group, person=UserFactory())
     group.title = "Nieuwe titel"
     group.capacity = 1
     group.save_revision().publish()
@@ -295,11 +297,11 @@ def test_someone_signed_out_by_a_coordinator_is_told_but_not_when_they_do_it(
 ):
     coordinator = UserFactory(full_name="Sanne Bakker")
     group = GroupPageFactory(title="Spaarkring West")
-    by_staff = services.enrolment_create(group=group, person=UserFactory())
-    by_self = services.enrolment_create(group=group, person=UserFactory())
+    by_staff = offer_services.enrolment_create(group=group, person=UserFactory())
+    by_self = offer_services.enrolment_create(group=group, person=UserFactory())
     with django_capture_on_commit_callbacks(execute=True):
-        services.enrolment_cancel(enrolment=by_staff, by=coordinator)
-        services.enrolment_cancel(enrolment=by_self, by=by_self.person)
+        offer_services.enrolment_cancel(enrolment=by_staff, by=coordinator)
+        offer_services.enrolment_cancel(enrolment=by_self, by=by_self.person)
     assert [m.to for m in mailoutbox] == [[by_staff.person.email]]
     assert "Sanne Bakker" in mailoutbox[0].body
     assert "Spaarkring West" in mailoutbox[0].subject
@@ -307,7 +309,7 @@ def test_someone_signed_out_by_a_coordinator_is_told_but_not_when_they_do_it(
 
 def test_a_topic_change_counts_as_a_change():
     meeting = MeetingFactory(topic="Post ordenen")
-    changed = services.meeting_move(
+    changed = offer_services.meeting_move(
         meeting=meeting, starts_at=meeting.starts_at, ends_at=meeting.ends_at, topic="Budget maken"
     )
     assert changed.topic == "Budget maken" and changed.sequence == 1
@@ -316,6 +318,6 @@ def test_a_topic_change_counts_as_a_change():
 def test_only_volunteers_and_staff_sign_up_for_a_training():
     training = GroupPageFactory(kind=GroupKind.TRAINING)
     with pytest.raises(ValidationError):
-        services.enrolment_create(group=training, person=UserFactory())
+        offer_services.enrolment_create(group=training, person=UserFactory())
     volunteer = MembershipFactory(role=Role.VOLUNTEER).user
-    assert services.enrolment_create(group=training, person=volunteer).status == "enrolled"
+    assert offer_services.enrolment_create(group=training, person=volunteer).status == "enrolled"

@@ -7,8 +7,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from groups import services
 from groups.models import Enrolment, EnrolmentStatus, GroupKind
+from groups.offer import services as offer_services
 from people.models import Role
 from tests.factories import MembershipFactory, UserFactory
 from tests.groups.factories import GroupPageFactory, MeetingFactory
@@ -38,7 +38,7 @@ def test_browse_filter_and_see_places_left_or_waiting_list(client):
         title="Spaarkring Noord", kind=GroupKind.SAVINGS_CIRCLE, place="Zwolle"
     )
     full = GroupPageFactory(title="Lotgenoten Zuid", kind=GroupKind.PEER_SUPPORT, capacity=1)
-    services.enrolment_create(group=full, person=UserFactory())
+    offer_services.enrolment_create(group=full, person=UserFactory())
     index = open_group.get_parent()
 
     html = client.get(index.url).content.decode()
@@ -91,8 +91,8 @@ def test_sign_up_confirmation_and_my_waakvlam_then_cancel(client, post):
     person = UserFactory()
     client.force_login(person)
 
-    assert client.get(reverse("groups:enrol", args=[group.pk])).status_code == 200
-    response = post(reverse("groups:enrol", args=[group.pk]))
+    assert client.get(reverse("groups:enrolment_create", args=[group.pk])).status_code == 200
+    response = post(reverse("groups:enrolment_create", args=[group.pk]))
     enrolment = Enrolment.objects.get(person=person)
     assert response.url == reverse("groups:enrolment", args=[enrolment.pk])
     assert "U bent aangemeld" in client.get(response.url).content.decode()
@@ -109,20 +109,20 @@ def test_sign_up_confirmation_and_my_waakvlam_then_cancel(client, post):
 def test_signing_up_twice_gives_a_message_not_an_error(client, post):
     group = GroupPageFactory()
     client.force_login(UserFactory())
-    post(reverse("groups:enrol", args=[group.pk]))
-    response = post(reverse("groups:enrol", args=[group.pk]), follow=True)
+    post(reverse("groups:enrolment_create", args=[group.pk]))
+    response = post(reverse("groups:enrolment_create", args=[group.pk]), follow=True)
     assert response.status_code == 200
     assert "al aangemeld" in response.content.decode()
 
 
 def test_anonymous_sign_up_goes_to_the_login_page(client):
     group = GroupPageFactory()
-    response = client.get(reverse("groups:enrol", args=[group.pk]))
+    response = client.get(reverse("groups:enrolment_create", args=[group.pk]))
     assert response.status_code == 302 and reverse("account_login") in response.url
 
 
 def test_nobody_sees_someone_elses_enrolment_or_offer(client, post):
-    enrolment = services.enrolment_create(group=GroupPageFactory(), person=UserFactory())
+    enrolment = offer_services.enrolment_create(group=GroupPageFactory(), person=UserFactory())
     client.force_login(UserFactory())
     assert client.get(reverse("groups:enrolment", args=[enrolment.pk])).status_code == 404
     assert post(reverse("groups:enrolment_cancel", args=[enrolment.pk])).status_code == 404
@@ -132,9 +132,9 @@ def test_nobody_sees_someone_elses_enrolment_or_offer(client, post):
 
 def test_a_forged_offer_link_is_a_404_and_an_expired_one_explains(client, post):
     group = GroupPageFactory(capacity=1)
-    holder = services.enrolment_create(group=group, person=UserFactory())
-    waiting = services.enrolment_create(group=group, person=UserFactory())
-    services.enrolment_cancel(enrolment=holder)
+    holder = offer_services.enrolment_create(group=group, person=UserFactory())
+    waiting = offer_services.enrolment_create(group=group, person=UserFactory())
+    offer_services.enrolment_cancel(enrolment=holder)
     waiting.refresh_from_db()
     client.force_login(waiting.person)
     assert client.get(reverse("groups:offer_accept", args=["vervalst"])).status_code == 404
@@ -149,9 +149,9 @@ def test_a_forged_offer_link_is_a_404_and_an_expired_one_explains(client, post):
 
 def test_accepting_an_offer_through_the_link(client, post):
     group = GroupPageFactory(capacity=1)
-    holder = services.enrolment_create(group=group, person=UserFactory())
-    waiting = services.enrolment_create(group=group, person=UserFactory())
-    services.enrolment_cancel(enrolment=holder)
+    holder = offer_services.enrolment_create(group=group, person=UserFactory())
+    waiting = offer_services.enrolment_create(group=group, person=UserFactory())
+    offer_services.enrolment_cancel(enrolment=holder)
     waiting.refresh_from_db()
     client.force_login(waiting.person)
     response = post(reverse("groups:offer_accept", args=[waiting.offer_token]))
@@ -174,7 +174,7 @@ def test_participant_lists_only_for_own_trainers_and_own_coordinator(client, who
     own_trainer = MembershipFactory(role=Role.TRAINER).user
     organisation = own_trainer.memberships.get().organisation
     group = GroupPageFactory(organisation=organisation, trainers=[own_trainer])
-    participant = services.enrolment_create(group=group, person=UserFactory()).person
+    participant = offer_services.enrolment_create(group=group, person=UserFactory()).person
     people = {
         "own_trainer": own_trainer,
         "coordinator": MembershipFactory(role=Role.COORDINATOR, organisation=organisation).user,
@@ -191,8 +191,8 @@ def test_participant_lists_only_for_own_trainers_and_own_coordinator(client, who
 
 def test_a_participant_never_sees_another_participant(client):
     group = GroupPageFactory()
-    me = services.enrolment_create(group=group, person=UserFactory()).person
-    other = services.enrolment_create(
+    me = offer_services.enrolment_create(group=group, person=UserFactory()).person
+    other = offer_services.enrolment_create(
         group=group, person=UserFactory(full_name="Zeer Geheim")
     ).person
     client.force_login(me)
@@ -239,23 +239,23 @@ def test_offer_index_query_count_does_not_grow_with_groups(client):
     for _ in range(10):
         group = GroupPageFactory()
         MeetingFactory(group=group)
-        services.enrolment_create(group=group, person=UserFactory())
+        offer_services.enrolment_create(group=group, person=UserFactory())
     assert count_queries(client, index.url) == few
 
 
 def test_group_page_and_my_waakvlam_query_counts_do_not_grow(client):
     group = GroupPageFactory(capacity=100)
     person = UserFactory()
-    services.enrolment_create(group=group, person=person)
+    offer_services.enrolment_create(group=group, person=person)
     MeetingFactory(group=group)
     client.force_login(person)
     few_page = count_queries(client, group.url)
     few_my = count_queries(client, reverse("people:my"))
     for _ in range(10):
         MeetingFactory(group=group)
-        services.enrolment_create(group=group, person=UserFactory())
+        offer_services.enrolment_create(group=group, person=UserFactory())
         other = GroupPageFactory()
-        services.enrolment_create(group=other, person=person)
+        offer_services.enrolment_create(group=other, person=person)
         MeetingFactory(group=other)
     assert count_queries(client, group.url) == few_page
     assert count_queries(client, reverse("people:my")) == few_my

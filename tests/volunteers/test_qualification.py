@@ -5,9 +5,10 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
-from groups import services as group_services
+from groups.attendance import services as attendance_services
 from groups.hooks import trainer_problems
 from groups.models import GroupKind
+from groups.offer import services as offer_services
 from people.models import Role
 from people.services import user_anonymise
 from tests.factories import MembershipFactory
@@ -131,9 +132,9 @@ def test_completing_a_training_records_the_competencies_it_awards(
     TrainingCompetency.objects.create(training=training, competency=competency)
     meeting = MeetingFactory(group=training, starts_at=timezone.now() - datetime.timedelta(days=2))
     with django_capture_on_commit_callbacks(execute=True):
-        group_services.enrolment_create(group=training, person=volunteer)
+        offer_services.enrolment_create(group=training, person=volunteer)
     with django_capture_on_commit_callbacks(execute=True):
-        group_services.attendance_record(
+        attendance_services.attendance_record(
             meeting=meeting, statuses={volunteer.pk: "present"}, by=trainer
         )
     record = CompetencyRecord.objects.get(volunteer=volunteer)

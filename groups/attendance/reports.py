@@ -1,14 +1,8 @@
-"""Coordinators' reports: who came to which meeting of a group, and how
-attendance in an organisation develops month by month.
-
-Both are Wagtail report views, so filters, header buttons and the CSV/XLSX
-export are Wagtail's own. Every Waakvlam export goes through
-SafeSpreadsheetExportMixin, which neutralises spreadsheet formulas (DESIGN.md,
-invariant 10).
-"""
+"""The figures behind the coordinators' attendance reports: who came to
+which meeting of a group (a matrix), and attendance per month in an
+organisation, with the positions of a server-drawn bar chart."""
 
 import datetime
-from collections import OrderedDict
 from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
@@ -16,36 +10,11 @@ from django.db.models import Count, Exists, OuterRef, Q
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.functional import cached_property
-from django.utils.text import slugify
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.filters import WagtailFilterSet
 
-from people.admin_kit.labels import field_label
-from people.admin_kit.policies import OrganisationScopedPolicy
-from people.admin_kit.reports import OrganisationChoiceFilter, ReportViewSet, WaakvlamReportView
-from people.models import Role
-from people.permissions import organisations_with_role
-
-from .models import (
-    ATTENDED,
-    Attendance,
-    AttendanceStatus,
-    Enrolment,
-    EnrolmentStatus,
-    GroupPage,
-    Meeting,
-    MeetingStatus,
-)
-from .offer.admin.filters import GroupChoiceFilter, group_label
-from .offer.selectors import managed_groups
-
-# ------------------------------------------------------------ building blocks
-
-# Reports show attendance: a coordinator has "view attendance" (the
-# Coordinatoren group) and sees only their own organisations.
-attendance_policy = OrganisationScopedPolicy(Attendance, "meeting__group__organisation")
+from ..offer.models import Enrolment, EnrolmentStatus, Meeting, MeetingStatus
+from .models import ATTENDED, Attendance, AttendanceStatus
 
 
 def percentage(part, whole):
@@ -63,8 +32,6 @@ def rate_display(part, whole):
         "registered": whole,
     }
 
-
-# --------------------------------------------------- attendance per group
 
 # One letter per status, so the matrix is readable without colour; the
 # legend and the hidden text for screen readers give the full word.
@@ -196,90 +163,6 @@ def attendance_matrix(group, now=None):
     return AttendanceMatrix(columns=columns, rows=rows)
 
 
-class AttendanceMatrixFilterSet(WagtailFilterSet):
-    group = GroupChoiceFilter(
-        label=field_label(Meeting, "group"), method="choose", empty_label=_("Choose a group")
-    )
-
-    class Meta:
-        model = Attendance
-        fields = []
-
-    def choose(self, queryset, name, value):
-        return queryset  # the group chooses the report; it filters no rows
-
-
-class AttendanceMatrixView(WaakvlamReportView):
-    permission_policy = attendance_policy
-    page_title = _("Attendance per group")
-    results_template_name = "groups/reports/attendance_matrix_results.html"
-    filterset_class = AttendanceMatrixFilterSet
-
-    @cached_property
-    def group(self):
-        return self.chosen("group")
-
-    @cached_property
-    def matrix(self):
-        return attendance_matrix(self.group) if self.group else None
-
-    def get_queryset(self):
-        return self.matrix.rows if self.matrix else []
-
-    @property
-    def list_export(self):
-        if not self.matrix:
-            return []
-        return [
-            "person",
-            *(column.key for column in self.matrix.columns),
-            "attended",
-            "registered",
-            "rate",
-        ]
-
-    @property
-    def export_headings(self):
-        headings = {
-            "person": field_label(Attendance, "person"),
-            "attended": _("Present or late"),
-            "registered": _("Registered"),
-            "rate": _("Attendance rate (%)"),
-        }
-        for column in self.matrix.columns if self.matrix else []:
-            headings[column.key] = column.heading
-        return headings
-
-    def to_row_dict(self, item):
-        # The full word, not the letter: a spreadsheet has no legend.
-        row = OrderedDict(person=str(item.person))
-        for column, cell in zip(self.matrix.columns, item.cells, strict=True):
-            row[column.key] = cell.label if cell.status else ""
-        row.update(attended=item.attended, registered=item.registered, rate=item.rate)
-        return row
-
-    def get_filename(self):
-        return "-".join(
-            [slugify(gettext("attendance")), slugify(self.group.title), str(timezone.localdate())]
-        )
-
-    def get_page_subtitle(self):
-        return group_label(self.group) if self.group else ""
-
-    def get_context_data(self, *args, **kwargs):
-        context = super().get_context_data(*args, **kwargs)
-        context.update(
-            group=self.group,
-            matrix=self.matrix,
-            legend=[Cell(status) for status in [*AttendanceStatus, None]],
-            # Without a choice yet: the groups to choose from, as links.
-            groups=[] if self.group else list(managed_groups(self.request.user)),
-        )
-        return context
-
-
-# ------------------------------------------------- attendance over time
-
 MONTHS = 12
 
 
@@ -394,80 +277,3 @@ def bar_chart(rows):
         "bars": bars,
         "gridlines": gridlines,
     }
-
-
-class AttendanceTrendFilterSet(WagtailFilterSet):
-    # No empty choice: without one, the report shows the first organisation.
-    organisation = OrganisationChoiceFilter(
-        label=field_label(GroupPage, "organisation"), method="choose", empty_label=None
-    )
-
-    class Meta:
-        model = Attendance
-        fields = []
-
-    def choose(self, queryset, name, value):
-        return queryset  # the organisation chooses the report; it filters no rows
-
-
-class AttendanceTrendView(WaakvlamReportView):
-    permission_policy = attendance_policy
-    page_title = _("Attendance per month")
-    results_template_name = "groups/reports/attendance_trend_results.html"
-    filterset_class = AttendanceTrendFilterSet
-    list_export = ["label", "meetings", "registered", "attended", "rate"]
-
-    @cached_property
-    def organisation(self):
-        chosen = self.chosen("organisation")
-        if chosen is not None:
-            return chosen
-        # Most coordinators have one organisation: show it straight away.
-        return organisations_with_role(self.request.user, Role.COORDINATOR).order_by("name").first()
-
-    @cached_property
-    def export_headings(self):
-        return {
-            "label": _("Month"),
-            "meetings": _("Meetings"),
-            "registered": _("Registered"),
-            "attended": _("Present or late"),
-            "rate": _("Attendance rate (%)"),
-        }
-
-    def get_queryset(self):
-        return attendance_by_month(self.organisation) if self.organisation else []
-
-    def get_filename(self):
-        return "-".join(
-            [
-                slugify(gettext("attendance")),
-                slugify(self.organisation.name if self.organisation else ""),
-                str(timezone.localdate()),
-            ]
-        )
-
-    def get_page_subtitle(self):
-        return self.organisation.name if self.organisation else ""
-
-    def get_context_data(self, *args, **kwargs):
-        context = super().get_context_data(*args, **kwargs)
-        rows = context["object_list"]
-        context.update(
-            organisation=self.organisation,
-            chart=bar_chart(rows) if rows else None,
-            has_data=any(row.registered for row in rows),
-        )
-        return context
-
-
-class AttendanceMatrixViewSet(ReportViewSet):
-    view_class = AttendanceMatrixView
-    icon = "table"
-    menu_label = _("Attendance per group")
-
-
-class AttendanceTrendViewSet(ReportViewSet):
-    view_class = AttendanceTrendView
-    icon = "history"
-    menu_label = _("Attendance per month")

@@ -1,10 +1,11 @@
+"""Savings-circle URLs, below /groepen/ in the `groups` namespace (see groups.urls)."""
+
 from django.urls import path
 
-from . import savings_views as views
+from . import views
 
-# Included in groups.urls, so the names live in the "groups" namespace.
 urlpatterns = [
-    path("bijeenkomst/<int:pk>/inleg/", views.deposits, name="deposits"),
+    path("bijeenkomst/<int:meeting_id>/inleg/", views.deposits, name="deposits"),
     path("<int:group_id>/spaarkring/", views.ledger, name="ledger"),
     path(
         "<int:group_id>/spaarkring/boeking/<int:entry_id>/corrigeren/",

@@ -1,4 +1,4 @@
-"""Signals the groups app sends, for higher apps to listen to."""
+"""Signals of attendance, for higher apps (courses computes completions)."""
 
 from django.dispatch import Signal
 

@@ -5,35 +5,29 @@ gets a 404. The page works as a plain form; static/js/attendance.js saves it
 with fetch and asks for JSON (Accept: application/json) instead of a redirect.
 """
 
-from dataclasses import dataclass
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
+from people.messages import error_message
 from people.permissions import may_enrol_others, may_register_attendance
 
+from ..offer.forms import AssistedEnrolmentForm
+from ..offer.models import EnrolmentStatus, Meeting
+from ..offer.views import sign_up_someone
 from . import services
-from .forms import AssistedEnrolmentForm
-from .models import (
-    Attendance,
-    AttendanceStatus,
-    AttentionSignal,
-    Enrolment,
-    EnrolmentStatus,
-    Meeting,
-)
+from .models import AttendanceStatus
+from .selectors import meeting_rows
 
 # The form posts one radio group per person, named "status-<person id>".
 FIELD_PREFIX = "status-"
+
 
 # Labels of the four segments; capitalised, unlike the model's choices.
 SEGMENTS = [
@@ -44,102 +38,22 @@ SEGMENTS = [
 ]
 
 
-@dataclass
-class PersonRow:
-    """One person on the page: what was saved, and what the form shows."""
-
-    person: object
-    saved: Attendance | None
-    chosen: str
-    signal: AttentionSignal | None
-
-    @property
-    def saved_text(self):
-        return saved_text(self.saved)
-
-    @property
-    def attention_text(self):
-        return attention_text(self.signal)
-
-
-def saved_text(attendance):
-    """ "Saved by Henk, 19:42"; the date too when it was another day."""
-    if attendance is None:
-        return _("Not saved yet")
-    at = timezone.localtime(attendance.recorded_at)
-    when = date_format(at, "H:i" if at.date() == timezone.localdate() else "j F, H:i")
-    if attendance.recorded_by is None:  # the recorder's account was deleted
-        return _("Saved, %(time)s") % {"time": when}
-    return _("Saved by %(name)s, %(time)s") % {
-        "name": attendance.recorded_by.get_short_name(),
-        "time": when,
-    }
-
-
-def attention_text(signal):
-    if signal is None:
-        return ""
-    return ngettext(
-        "Missed %(counter)s meeting in a row",
-        "Missed %(counter)s meetings in a row",
-        signal.missed,
-    ) % {"counter": signal.missed}
-
-
-def _meeting_or_404(request, pk):
-    meeting = Meeting.objects.select_related("group").filter(pk=pk).first()
+def _meeting_or_404(request, meeting_id):
+    meeting = Meeting.objects.select_related("group").filter(pk=meeting_id).first()
     if meeting is None or not may_register_attendance(request.user, meeting.group):
         raise Http404
     return meeting
 
 
-def _rows(meeting, chosen=None):
-    """Everyone enrolled, by name, in three queries whatever their number."""
-    enrolments = (
-        Enrolment.objects.filter(group_id=meeting.group_id, status=EnrolmentStatus.ENROLLED)
-        .select_related("person")
-        .order_by("person__full_name", "person_id")
-    )
-    saved = {
-        row.person_id: row
-        for row in Attendance.objects.filter(meeting=meeting).select_related("recorded_by")
-    }
-    signals = {
-        signal.person_id: signal
-        for signal in AttentionSignal.objects.filter(
-            group_id=meeting.group_id, resolved_at__isnull=True
-        )
-    }
-    chosen = chosen or {}
-    rows = []
-    for enrolment in enrolments:
-        person_id = enrolment.person_id
-        attendance = saved.get(person_id)
-        rows.append(
-            PersonRow(
-                person=enrolment.person,
-                saved=attendance,
-                chosen=chosen.get(person_id) or (attendance.status if attendance else ""),
-                signal=signals.get(person_id),
-            )
-        )
-    return rows
-
-
-def _registration_open(meeting):
-    """From the day of the meeting on; the service allows no earlier."""
-    return timezone.localtime(meeting.starts_at).date() <= timezone.localdate()
-
-
 def _render(request, meeting, *, chosen=None, walk_in_form=None):
-    open_ = not meeting.is_cancelled and _registration_open(meeting)
+    open_ = not meeting.is_cancelled and meeting.day_has_come()
     return render(
         request,
         "groups/attendance/meeting.html",
         {
             "meeting": meeting,
             "group": meeting.group,
-            "rows": _rows(meeting, chosen) if open_ else [],
+            "rows": meeting_rows(meeting, chosen) if open_ else [],
             "segments": SEGMENTS,
             "registration_open": open_,
             "walk_in_form": walk_in_form or AssistedEnrolmentForm(),
@@ -168,8 +82,8 @@ def _wants_json(request):
 
 
 @login_required
-def attendance(request, pk):
-    meeting = _meeting_or_404(request, pk)
+def attendance(request, meeting_id):
+    meeting = _meeting_or_404(request, meeting_id)
     if request.method != "POST":
         return _render(request, meeting)
 
@@ -178,7 +92,7 @@ def attendance(request, pk):
     try:
         if meeting.is_cancelled:
             raise ValidationError(_("This meeting was cancelled."))
-        if not _registration_open(meeting):
+        if not meeting.day_has_come():
             raise ValidationError(_("Attendance can be registered from the day of the meeting."))
         if tampered:
             raise ValidationError(
@@ -190,7 +104,7 @@ def attendance(request, pk):
             )
         services.attendance_record(meeting=meeting, statuses=statuses, by=request.user)
     except ValidationError as error:
-        message = " ".join(error.messages)
+        message = error_message(error)
         if wants_json:
             return JsonResponse({"ok": False, "message": message}, status=400)
         messages.error(request, message)
@@ -204,7 +118,7 @@ def attendance(request, pk):
     ) % {"count": len(statuses)}
     if not wants_json:
         messages.success(request, message)
-        return redirect("groups:attendance", pk=meeting.pk)
+        return redirect("groups:attendance", meeting_id=meeting.pk)
     return JsonResponse(
         {
             "ok": True,
@@ -215,7 +129,7 @@ def attendance(request, pk):
                     "saved": row.saved_text,
                     "attention": row.attention_text,
                 }
-                for row in _rows(meeting)
+                for row in meeting_rows(meeting)
             },
         }
     )
@@ -223,34 +137,20 @@ def attendance(request, pk):
 
 @login_required
 @require_POST
-def attendance_walk_in(request, pk):
+def walk_in_add(request, meeting_id):
     """Sign up someone who walked in; they then appear in the list."""
-    meeting = _meeting_or_404(request, pk)
+    meeting = _meeting_or_404(request, meeting_id)
     if not may_enrol_others(request.user, meeting.group):
         raise Http404
-    page_url = reverse("groups:attendance", kwargs={"pk": meeting.pk})
-    if meeting.is_cancelled or not _registration_open(meeting):
+    page_url = reverse("groups:attendance", kwargs={"meeting_id": meeting.pk})
+    if meeting.is_cancelled or not meeting.day_has_come():
         messages.error(request, _("You can add someone on the day of the meeting."))
         return redirect(page_url)
     form = AssistedEnrolmentForm(request.POST)
     if form.is_valid():
-        try:
-            enrolment = services.assisted_enrolment_create(
-                group=meeting.group,
-                full_name=form.cleaned_data["full_name"],
-                email=form.cleaned_data["email"],
-                phone=form.cleaned_data["phone"],
-                by=request.user,
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            name = enrolment.person.full_name
+        enrolment = sign_up_someone(request, meeting.group, form)
+        if enrolment is not None:
             if enrolment.status == EnrolmentStatus.ENROLLED:
-                messages.success(request, _("%(name)s is signed up.") % {"name": name})
                 return redirect(f"{page_url}#person-{enrolment.person_id}")
-            messages.warning(
-                request, _("The group is full: %(name)s is on the waiting list.") % {"name": name}
-            )
             return redirect(page_url)
     return _render(request, meeting, walk_in_form=form)

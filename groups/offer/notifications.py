@@ -13,11 +13,11 @@ from .calendar import build_calendar
 from .models import HOLDING_PLACE
 
 
-def _absolute(path):
+def absolute_url(path):
     return f"{settings.SITE_URL}{path}"
 
 
-def _send(person, template, context, attachments=()):
+def send(person, template, context, attachments=()):
     send_templated_email(
         to=person.email,
         template=f"groups/email/{template}",
@@ -34,8 +34,8 @@ def _group_context(enrolment):
         "enrolment": enrolment,
         "group": group,
         "meetings": meetings,
-        "group_url": _absolute(group.url),
-        "my_url": _absolute(reverse("people:my")),
+        "group_url": absolute_url(group.url),
+        "my_url": absolute_url(reverse("people:my")),
     }
 
 
@@ -50,33 +50,33 @@ def enrolment_confirmed(enrolment):
     if context["meetings"]:
         ics = _group_calendar(enrolment.group, context["meetings"])
         attachments.append(("bijeenkomsten.ics", ics, "text/calendar"))
-    _send(enrolment.person, "enrolment_confirmed", context, attachments=attachments)
+    send(enrolment.person, "enrolment_confirmed", context, attachments=attachments)
 
 
 def waiting_list_joined(enrolment):
     context = _group_context(enrolment)
     context["position"] = enrolment.waiting_position()
-    _send(enrolment.person, "waiting_list_joined", context)
+    send(enrolment.person, "waiting_list_joined", context)
 
 
 def place_offered(enrolment):
     context = _group_context(enrolment)
-    context["accept_url"] = _absolute(
+    context["accept_url"] = absolute_url(
         reverse("groups:offer_accept", kwargs={"token": enrolment.offer_token})
     )
     context["offer_hours"] = settings.WAITING_LIST_OFFER_HOURS
-    _send(enrolment.person, "place_offered", context)
+    send(enrolment.person, "place_offered", context)
 
 
 def enrolment_cancelled(enrolment, *, by):
     """A trainer or coordinator ended someone's sign-up: they must know."""
     context = _group_context(enrolment)
     context["by"] = by
-    _send(enrolment.person, "enrolment_cancelled", context)
+    send(enrolment.person, "enrolment_cancelled", context)
 
 
 def offer_expired(enrolment):
-    _send(enrolment.person, "offer_expired", _group_context(enrolment))
+    send(enrolment.person, "offer_expired", _group_context(enrolment))
 
 
 def meeting_changed(meeting):
@@ -92,19 +92,23 @@ def meeting_changed(meeting):
     }
     people.update(group.trainers.all())
     for person in people:
-        _send(
+        send(
             person,
             "meeting_changed",
-            {"meeting": meeting, "group": meeting.group, "group_url": _absolute(meeting.group.url)},
+            {
+                "meeting": meeting,
+                "group": meeting.group,
+                "group_url": absolute_url(meeting.group.url),
+            },
             attachments=[("bijeenkomst.ics", ics, "text/calendar")],
         )
 
 
 def meeting_reminder(meeting, person):
-    _send(
+    send(
         person,
         "meeting_reminder",
-        {"meeting": meeting, "group": meeting.group, "group_url": _absolute(meeting.group.url)},
+        {"meeting": meeting, "group": meeting.group, "group_url": absolute_url(meeting.group.url)},
     )
 
 
@@ -118,18 +122,5 @@ def account_invitation(person, enrolment):
         },
     )
     context = _group_context(enrolment)
-    context["set_password_url"] = _absolute(path)
-    _send(person, "account_invitation", context)
-
-
-def attention_needed(signal):
-    """The trainers hear once that someone missed several meetings in a row."""
-    group = signal.group
-    context = {
-        "signal": signal,
-        "group": group,
-        "participant": signal.person,
-        "participants_url": _absolute(reverse("groups:participants", args=[group.pk])),
-    }
-    for trainer in group.trainers.all():
-        _send(trainer, "attention_needed", context)
+    context["set_password_url"] = absolute_url(path)
+    send(person, "account_invitation", context)

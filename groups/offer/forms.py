@@ -1,8 +1,10 @@
+"""Forms of the offer: its filters and signing up someone else."""
+
 from django import forms
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from .models import PUBLIC_KINDS, GroupKind
+from .kinds import PUBLIC_KINDS, GroupKind
 
 WEEKDAYS = [
     ("1", _("Monday")),

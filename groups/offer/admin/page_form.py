@@ -1,13 +1,15 @@
+"""The admin form of a group page: coordinators choose among their own
+organisations and qualified trainers."""
+
 from types import SimpleNamespace
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
+from groups.hooks import trainer_problems
 from people.models import Organisation, Role, User
 from people.permissions import may_edit_pages, organisations_with_role
-
-from .hooks import trainer_problems
 
 
 class GroupPageForm(WagtailAdminPageForm):

@@ -1,0 +1,94 @@
+"""Attendance records and attention signals; one row per person and
+meeting, however often it is saved."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class AttendanceStatus(models.TextChoices):
+    PRESENT = "present", _("present")
+    LATE = "late", _("late")
+    EXCUSED = "excused", _("excused")
+    ABSENT = "absent", _("absent")
+
+
+# Statuses in which the person was there.
+ATTENDED = [AttendanceStatus.PRESENT, AttendanceStatus.LATE]
+
+
+class Attendance(models.Model):
+    """Whether a person was at a meeting: one row per person and meeting,
+    whoever saves it and however often."""
+
+    meeting = models.ForeignKey(
+        "groups.Meeting",
+        on_delete=models.PROTECT,
+        related_name="attendance",
+        verbose_name=_("meeting"),
+    )
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="attendance",
+        verbose_name=_("participant"),
+    )
+    status = models.CharField(_("attendance"), max_length=10, choices=AttendanceStatus.choices)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("recorded by"),
+    )
+    recorded_at = models.DateTimeField(_("recorded at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("attendance")
+        verbose_name_plural = _("attendance")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "person"], name="attendance_once_per_meeting"
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=AttendanceStatus.values), name="attendance_status_valid"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.person} – {self.meeting}: {self.get_status_display()}"
+
+    @property
+    def attended(self):
+        return self.status in ATTENDED
+
+
+class AttentionSignal(models.Model):
+    """Someone missed several meetings in a row: the aftercare signal that a
+    person is slipping away. Open until they come again."""
+
+    group = models.ForeignKey(
+        "groups.GroupPage", on_delete=models.PROTECT, related_name="attention_signals"
+    )
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="attention_signals"
+    )
+    missed = models.PositiveSmallIntegerField(_("meetings missed in a row"))
+    raised_at = models.DateTimeField(default=timezone.now)
+    resolved_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("attention signal")
+        verbose_name_plural = _("attention signals")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["group", "person"],
+                condition=Q(resolved_at__isnull=True),
+                name="attention_one_open_per_person",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.person} – {self.group.title} ({self.missed})"

@@ -1,0 +1,156 @@
+"""Reads of attendance: the rows of a meeting's attendance page, streaks of
+missed meetings, and what a trainer still has to do. A fixed number of
+queries whatever the number of people or meetings."""
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.db.models import Exists, OuterRef
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from ..offer.models import Enrolment, EnrolmentStatus, Meeting
+from .models import Attendance, AttendanceStatus, AttentionSignal
+
+# Unregistered meetings older than this are left out of "My Waakvlam":
+# after two months nobody remembers who was there.
+UNREGISTERED_WINDOW = timedelta(weeks=8)
+
+
+@dataclass
+class PersonRow:
+    """One person on the page: what was saved, and what the form shows."""
+
+    person: object
+    saved: Attendance | None
+    chosen: str
+    signal: AttentionSignal | None
+
+    @property
+    def saved_text(self):
+        return saved_text(self.saved)
+
+    @property
+    def attention_text(self):
+        return attention_text(self.signal)
+
+
+def saved_text(attendance):
+    """ "Saved by Henk, 19:42"; the date too when it was another day."""
+    if attendance is None:
+        return _("Not saved yet")
+    at = timezone.localtime(attendance.recorded_at)
+    when = date_format(at, "H:i" if at.date() == timezone.localdate() else "j F, H:i")
+    if attendance.recorded_by is None:  # the recorder's account was deleted
+        return _("Saved, %(time)s") % {"time": when}
+    return _("Saved by %(name)s, %(time)s") % {
+        "name": attendance.recorded_by.get_short_name(),
+        "time": when,
+    }
+
+
+def attention_text(signal):
+    if signal is None:
+        return ""
+    return ngettext(
+        "Missed %(counter)s meeting in a row",
+        "Missed %(counter)s meetings in a row",
+        signal.missed,
+    ) % {"counter": signal.missed}
+
+
+def meeting_rows(meeting, chosen=None):
+    """Everyone enrolled, by name, in three queries whatever their number."""
+    enrolments = (
+        Enrolment.objects.filter(group_id=meeting.group_id, status=EnrolmentStatus.ENROLLED)
+        .select_related("person")
+        .order_by("person__full_name", "person_id")
+    )
+    saved = {
+        row.person_id: row
+        for row in Attendance.objects.filter(meeting=meeting).select_related("recorded_by")
+    }
+    signals = {
+        signal.person_id: signal
+        for signal in AttentionSignal.objects.filter(
+            group_id=meeting.group_id, resolved_at__isnull=True
+        )
+    }
+    chosen = chosen or {}
+    rows = []
+    for enrolment in enrolments:
+        person_id = enrolment.person_id
+        attendance = saved.get(person_id)
+        rows.append(
+            PersonRow(
+                person=enrolment.person,
+                saved=attendance,
+                chosen=chosen.get(person_id) or (attendance.status if attendance else ""),
+                signal=signals.get(person_id),
+            )
+        )
+    return rows
+
+
+def missed_in_a_row(*, group):
+    """{person_id: number of most recent registered meetings missed in a row}."""
+    meetings = list(
+        group.meetings.planned()
+        .filter(attendance__isnull=False)
+        .distinct()
+        .order_by("-starts_at")
+        .values_list("pk", flat=True)[:20]
+    )
+    by_person = {}
+    for person_id, meeting_id, status in Attendance.objects.filter(
+        meeting_id__in=meetings
+    ).values_list("person_id", "meeting_id", "status"):
+        by_person.setdefault(person_id, {})[meeting_id] = status
+    streaks = {}
+    for person_id, statuses in by_person.items():
+        streak = 0
+        for meeting_id in meetings:
+            status = statuses.get(meeting_id)
+            if status is None:
+                continue  # not registered for this person (joined later)
+            if status != AttendanceStatus.ABSENT:
+                break
+            streak += 1
+        streaks[person_id] = streak
+    return streaks
+
+
+def unregistered_meetings(in_care, today_start):
+    """Planned meetings of the groups `in_care` (a queryset of ids) that
+    ended without any attendance, newest first."""
+    return list(
+        Meeting.objects.planned()
+        .filter(
+            group__in=in_care,
+            ends_at__lt=today_start,
+            starts_at__gte=today_start - UNREGISTERED_WINDOW,
+        )
+        .filter(~Exists(Attendance.objects.filter(meeting=OuterRef("pk"))))
+        # Nobody enrolled: nothing to register, so it would never leave the list.
+        .filter(Exists(_enrolled_in(OuterRef("group"))))
+        .select_related("group")
+        .order_by("-starts_at")
+    )
+
+
+def open_signals(in_care):
+    """Open attention signals of people still signed up for the groups
+    `in_care`, the longest absent first."""
+    return list(
+        AttentionSignal.objects.filter(group__in=in_care, resolved_at__isnull=True)
+        # Who left the group needs no call about it.
+        .filter(Exists(_enrolled_in(OuterRef("group")).filter(person=OuterRef("person"))))
+        .select_related("person", "group")
+        .order_by("-missed", "person__full_name", "pk")
+    )
+
+
+def _enrolled_in(group):
+    return Enrolment.objects.filter(group=group, status=EnrolmentStatus.ENROLLED)

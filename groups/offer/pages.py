@@ -1,0 +1,287 @@
+"""The offer's pages: the overview ("Aanbod") and one page per group. A page
+holds what editors describe; meetings and sign-ups are records of their own
+(groups.offer.models)."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.db.models import Count, Min, Q
+from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page, PageManager
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+
+from people.models import Organisation
+from people.permissions import may_see_own_competencies
+from people.sections import sections
+
+from ..hooks import GROUP_PAGE_SECTION
+from .admin.page_form import GroupPageForm
+from .forms import OfferFilterForm
+from .kinds import PUBLIC_KINDS, GroupKind
+from .models import HOLDING_PLACE, EnrolmentStatus, Meeting, MeetingStatus
+
+
+def default_costs():
+    """What a new group costs until an editor says otherwise, in the
+    editor's language."""
+    return gettext("Free")
+
+
+class GroupIndexPage(Page):
+    """The offer ("Aanbod"): every group below it, filterable."""
+
+    intro = RichTextField(_("introduction"), features=["bold", "italic", "link"], blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    parent_page_types = ["website.HomePage"]
+    subpage_types = ["groups.GroupPage"]
+
+    class Meta:
+        verbose_name = _("offer overview")
+
+    def groups(self, user, filters):
+        """The groups `user` may see, narrowed by the chosen filters, with
+        their counts: a fixed number of queries whatever their number."""
+        groups = GroupPage.objects.child_of(self).visible_to(user)
+        if "kind" in filters:
+            groups = groups.filter(kind=filters["kind"])
+        if "place" in filters:
+            groups = groups.filter(place=filters["place"])
+        if "weekday" in filters:
+            on_that_day = (
+                Meeting.objects.planned()
+                .upcoming()
+                .filter(starts_at__iso_week_day=int(filters["weekday"]))
+                .values("group_id")
+            )
+            groups = groups.filter(pk__in=on_that_day)
+        return groups.with_counts().select_related("organisation").order_by("title")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        user = request.user
+        places = sorted(
+            set(GroupPage.objects.child_of(self).visible_to(user).values_list("place", flat=True))
+        )
+        form = OfferFilterForm(
+            request.GET or None,
+            places=places,
+            show_trainings=user.is_authenticated
+            and (user.is_staff or may_see_own_competencies(user)),
+        )
+        filters = form.filters() if request.GET else {}
+        context.update(
+            filter_form=form,
+            cards=[
+                {
+                    "group": group,
+                    "url": group.get_url(request),
+                    "places_left": group.places_left(),
+                    "next_meeting_at": group.next_meeting_at,
+                }
+                for group in self.groups(user, filters)
+            ],
+            filtered=bool(filters),
+        )
+        return context
+
+
+class GroupPageQuerySet(PageQuerySet):
+    def visible_to(self, user):
+        """Trainings only for volunteers, trainers, coordinators and staff."""
+        queryset = self.live().public()
+        if user.is_authenticated and (user.is_staff or may_see_own_competencies(user)):
+            return queryset
+        return queryset.filter(kind__in=PUBLIC_KINDS)
+
+    def with_counts(self):
+        """Annotate places taken and the next planned meeting, in one query."""
+        now = timezone.now()
+        return self.annotate(
+            places_taken=Count(
+                "enrolments",
+                filter=Q(enrolments__status__in=HOLDING_PLACE),
+                distinct=True,
+            ),
+            next_meeting_at=Min(
+                "meetings__starts_at",
+                filter=Q(meetings__starts_at__gte=now, meetings__status=MeetingStatus.PLANNED),
+            ),
+        )
+
+    def open_for_enrolment(self, today=None):
+        today = today or timezone.localdate()
+        return self.live().filter(
+            Q(enrolment_opens__isnull=True) | Q(enrolment_opens__lte=today),
+            Q(enrolment_closes__isnull=True) | Q(enrolment_closes__gte=today),
+        )
+
+
+GroupPageManager = PageManager.from_queryset(GroupPageQuerySet)
+
+
+class GroupPage(Page):
+    """A budget course, savings circle, peer-support group or training.
+
+    The page holds what editors describe; meetings and enrolments are their
+    own records, so editing or publishing the page never touches them."""
+
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        related_name="group_pages",
+        verbose_name=_("organisation"),
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=GroupKind.choices)
+    intro = models.TextField(_("short introduction"), max_length=400)
+    body = RichTextField(
+        _("description"), features=["h3", "bold", "italic", "link", "ol", "ul"], blank=True
+    )
+    audience = models.TextField(_("for whom"), blank=True)
+    venue_name = models.CharField(_("venue"), max_length=200, blank=True)
+    address = models.CharField(_("address"), max_length=200, blank=True)
+    postcode = models.CharField(_("postcode"), max_length=10, blank=True)
+    place = models.CharField(_("place"), max_length=100)
+    directions = models.TextField(_("how to get there"), blank=True)
+    venue_accessibility = models.TextField(_("accessibility of the venue"), blank=True)
+    capacity = models.PositiveSmallIntegerField(
+        _("places"), validators=[MinValueValidator(1)], default=12
+    )
+    enrolment_opens = models.DateField(_("enrolment opens"), null=True, blank=True)
+    enrolment_closes = models.DateField(_("enrolment closes"), null=True, blank=True)
+    trainers = ParentalManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="led_groups",
+        verbose_name=_("trainers"),
+    )
+    contact_name = models.CharField(_("contact person"), max_length=150, blank=True)
+    contact_phone = models.CharField(_("contact phone"), max_length=30, blank=True)
+    contact_email = models.EmailField(_("contact e-mail"), blank=True)
+    costs = models.CharField(_("costs"), max_length=200, default=default_costs)
+
+    objects = GroupPageManager()
+
+    base_form_class = GroupPageForm
+
+    content_panels = Page.content_panels + [
+        FieldPanel("organisation"),
+        FieldPanel("kind"),
+        FieldPanel("intro"),
+        FieldPanel("body"),
+        FieldPanel("audience"),
+        MultiFieldPanel(
+            [
+                FieldPanel("venue_name"),
+                FieldPanel("address"),
+                FieldPanel("postcode"),
+                FieldPanel("place"),
+                FieldPanel("directions"),
+                FieldPanel("venue_accessibility"),
+            ],
+            heading=_("Location"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("capacity"),
+                FieldPanel("enrolment_opens"),
+                FieldPanel("enrolment_closes"),
+                FieldPanel("costs"),
+            ],
+            heading=_("Enrolment"),
+        ),
+        FieldPanel("trainers"),
+        MultiFieldPanel(
+            [FieldPanel("contact_name"), FieldPanel("contact_phone"), FieldPanel("contact_email")],
+            heading=_("Contact"),
+        ),
+    ]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("body"),
+        index.SearchField("audience"),
+        index.SearchField("place"),
+        index.FilterField("kind"),
+    ]
+
+    parent_page_types = ["groups.GroupIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("group")
+        verbose_name_plural = _("groups")
+
+    def clean(self):
+        super().clean()
+        if (
+            self.enrolment_opens
+            and self.enrolment_closes
+            and self.enrolment_closes < self.enrolment_opens
+        ):
+            raise ValidationError(
+                {"enrolment_closes": _("Enrolment cannot close before it opens.")}
+            )
+
+    def is_led_by(self, user):
+        if not user.is_authenticated:
+            return False
+        cached = getattr(self, "_trainer_ids", None)
+        if cached is None:
+            cached = set(self.trainers.values_list("pk", flat=True))
+            self._trainer_ids = cached
+        return user.pk in cached
+
+    def enrolment_window_open(self, today=None):
+        today = today or timezone.localdate()
+        if self.enrolment_opens and today < self.enrolment_opens:
+            return False
+        return not (self.enrolment_closes and today > self.enrolment_closes)
+
+    def enrolment_of(self, user):
+        """`user`'s sign-up that is still in play, or None."""
+        if not user.is_authenticated:
+            return None
+        return self.enrolments.active().filter(person=user).first()
+
+    def is_bookkeeper(self, user):
+        """Whether `user` keeps this savings circle's books as a member who
+        is still signed up (see people.permissions.may_keep_books)."""
+        return (
+            user.is_authenticated
+            and GroupPage.objects.filter(
+                pk=self.pk,
+                savings_circle__bookkeeper=user,
+                enrolments__person=user,
+                enrolments__status=EnrolmentStatus.ENROLLED,
+            ).exists()
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # Each part of the page is a section: the groups app's own (sign-up,
+        # meetings, description, practical facts) and those of higher apps.
+        context["sections"] = sections(GROUP_PAGE_SECTION, request, self)
+        return context
+
+    def places_left(self):
+        """Free places, never below zero. Counts the sign-ups that hold a
+        place, unless with_counts() annotated them."""
+        taken = getattr(self, "places_taken", None)
+        if taken is None:
+            taken = self.enrolments.filter(status__in=HOLDING_PLACE).count()
+        return max(self.capacity - taken, 0)
+
+    @property
+    def full_address(self):
+        return ", ".join(filter(None, [self.address, f"{self.postcode} {self.place}".strip()]))

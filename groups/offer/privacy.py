@@ -1,0 +1,23 @@
+"""The offer's part of a person's data download and of anonymisation (AVG)."""
+
+from .models import CalendarToken, Enrolment
+
+
+def export_sign_ups(user):
+    return {
+        "sign_ups": [
+            {
+                "group": enrolment.group.title,
+                "status": enrolment.status,
+                "signed_up_at": enrolment.created_at.isoformat(),
+                "cancelled_at": enrolment.cancelled_at.isoformat()
+                if enrolment.cancelled_at
+                else None,
+            }
+            for enrolment in Enrolment.objects.filter(person=user).select_related("group")
+        ]
+    }
+
+
+def erase_calendar_links(user):
+    CalendarToken.objects.filter(user=user).delete()

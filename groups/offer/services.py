@@ -1,0 +1,335 @@
+"""Writes with side effects on the offer: sign-up, the waiting list,
+meetings and calendar links.
+
+Every function is atomic; the group's row is locked while places are
+counted (SELECT ... FOR UPDATE on PostgreSQL; SQLite takes its write lock at
+the start of the transaction), so two people never get the same last place.
+E-mails are queued and leave only after the commit.
+"""
+
+import datetime
+from datetime import timedelta
+
+from allauth.account.models import EmailAddress
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from people.models import User
+from people.permissions import may_see_own_competencies
+
+from . import notifications
+from .kinds import GroupKind
+from .models import (
+    CalendarToken,
+    Enrolment,
+    EnrolmentStatus,
+    Meeting,
+    MeetingStatus,
+)
+from .pages import GroupPage
+from .signals import enrolment_cancelled
+
+
+def _locked_group(group):
+    return GroupPage.objects.select_for_update().get(pk=group.pk)
+
+
+def _places_taken(group):
+    return Enrolment.objects.filter(group=group).holding_place().count()
+
+
+@transaction.atomic
+def enrolment_create(*, group, person, by=None):
+    """Enrol `person` in the whole group, or put them on the waiting list
+    when it is full. Raises ValidationError with a Dutch message when it
+    cannot be done."""
+    enrolment = _enrol(group=group, person=person, by=by)
+    _notify_enrolment(enrolment)
+    return enrolment
+
+
+def _notify_enrolment(enrolment):
+    if enrolment.status == EnrolmentStatus.ENROLLED:
+        notifications.enrolment_confirmed(enrolment)
+    else:
+        notifications.waiting_list_joined(enrolment)
+
+
+def _enrol(*, group, person, by, window=True):
+    group = _locked_group(group)
+    if not group.live:
+        raise ValidationError(_("This group is not open for sign-up."))
+    if window and not group.enrolment_window_open():
+        raise ValidationError(_("Signing up for this group is not possible now."))
+    if group.kind == GroupKind.TRAINING and not may_see_own_competencies(person):
+        raise ValidationError(_("This training is for volunteers only."))
+    if Enrolment.objects.active().filter(group=group, person=person).exists():
+        raise ValidationError(_("You are already signed up for this group."))
+
+    now = timezone.now()
+    has_place = _places_taken(group) < group.capacity
+    enrolment = Enrolment(
+        group=group,
+        person=person,
+        status=EnrolmentStatus.ENROLLED if has_place else EnrolmentStatus.WAITING,
+        created_at=now,
+        enrolled_at=now if has_place else None,
+        enrolled_by=by if by and by != person else None,
+    )
+    enrolment.full_clean()
+    enrolment.save()
+    return enrolment
+
+
+@transaction.atomic
+def enrolment_cancel(*, enrolment, by=None):
+    group = _locked_group(enrolment.group)
+    enrolment = Enrolment.objects.select_for_update().get(pk=enrolment.pk)
+    if enrolment.status not in (
+        EnrolmentStatus.ENROLLED,
+        EnrolmentStatus.WAITING,
+        EnrolmentStatus.OFFERED,
+    ):
+        raise ValidationError(_("This sign-up was already cancelled."))
+    held_place = enrolment.holds_place
+    enrolment.status = EnrolmentStatus.CANCELLED
+    enrolment.cancelled_at = timezone.now()
+    enrolment.save()
+    enrolment_cancelled.send(sender=Enrolment, enrolment=enrolment)
+    if by is not None and by != enrolment.person:
+        notifications.enrolment_cancelled(enrolment, by=by)
+    if held_place:
+        _offer_free_places(group)
+    return enrolment
+
+
+def _offer_free_places(group):
+    """Offer each free place to the first person waiting, exactly once."""
+    free = group.capacity - _places_taken(group)
+    if free <= 0:
+        return []
+    now = timezone.now()
+    offered = []
+    for enrolment in Enrolment.objects.waiting_list().filter(group=group)[:free]:
+        enrolment.status = EnrolmentStatus.OFFERED
+        enrolment.offered_at = now
+        enrolment.offer_expires_at = now + timedelta(hours=settings.WAITING_LIST_OFFER_HOURS)
+        enrolment.offer_token = Enrolment.new_offer_token()
+        enrolment.save()
+        notifications.place_offered(enrolment)
+        offered.append(enrolment)
+    return offered
+
+
+@transaction.atomic
+def offer_accept(*, enrolment):
+    _locked_group(enrolment.group)
+    enrolment = Enrolment.objects.select_for_update().get(pk=enrolment.pk)
+    if enrolment.status != EnrolmentStatus.OFFERED:
+        raise ValidationError(_("This offer is no longer valid."))
+    if enrolment.offer_expires_at <= timezone.now():
+        raise ValidationError(_("This offer has expired. The place went to the next person."))
+    enrolment.status = EnrolmentStatus.ENROLLED
+    enrolment.enrolled_at = timezone.now()
+    enrolment.save()
+    notifications.enrolment_confirmed(enrolment)
+    return enrolment
+
+
+def offers_expire():
+    """Scheduled: offers not accepted in time pass to the next person."""
+    expired = 0
+    for enrolment_id, group_id in Enrolment.objects.offers_due().values_list("pk", "group_id"):
+        with transaction.atomic():
+            group = _locked_group(GroupPage(pk=group_id))
+            enrolment = Enrolment.objects.select_for_update().get(pk=enrolment_id)
+            if enrolment.status != EnrolmentStatus.OFFERED:
+                continue
+            enrolment.status = EnrolmentStatus.EXPIRED
+            enrolment.save()
+            notifications.offer_expired(enrolment)
+            _offer_free_places(group)
+            expired += 1
+    return expired
+
+
+@transaction.atomic
+def enrolment_promote(*, enrolment, by):
+    """A coordinator gives a free place to someone on the waiting list,
+    whatever their position. Never beyond capacity."""
+    group = _locked_group(enrolment.group)
+    enrolment = Enrolment.objects.select_for_update().get(pk=enrolment.pk)
+    if enrolment.status not in (EnrolmentStatus.WAITING, EnrolmentStatus.OFFERED):
+        raise ValidationError(_("Only someone on the waiting list can be given a place."))
+    if enrolment.status == EnrolmentStatus.WAITING and _places_taken(group) >= group.capacity:
+        raise ValidationError(_("The group is full. Make a place free first, or add places."))
+    enrolment.status = EnrolmentStatus.ENROLLED
+    enrolment.enrolled_at = timezone.now()
+    enrolment.enrolled_by = by
+    enrolment.save()
+    notifications.enrolment_confirmed(enrolment)
+    return enrolment
+
+
+@transaction.atomic
+def assisted_enrolment_create(*, group, full_name, email="", phone="", by):
+    """A trainer or coordinator signs up someone, who may have no account.
+    With an e-mail address the person is invited to set a password."""
+    email = User.objects.normalize_email(email).lower() if email else ""
+    if not email and not phone:
+        raise ValidationError(_("Fill in a phone number or an e-mail address."))
+    person = User.objects.filter(email=email).first() if email else None
+    invited = False
+    if person is None:
+        person = User(
+            email=email or User.placeholder_email(),
+            full_name=full_name.strip(),
+            phone=phone.strip(),
+        )
+        person.set_unusable_password()
+        person.full_clean()
+        person.save()
+        if email:
+            EmailAddress.objects.create(user=person, email=email, primary=True, verified=False)
+        invited = bool(email)
+    # A trainer may add a walk-in to a running course after sign-up closed.
+    enrolment = _enrol(group=group, person=person, by=by, window=False)
+    # The invitation first: the confirmation points to "Mijn Waakvlam",
+    # which needs the password the invitation lets them choose.
+    if invited:
+        notifications.account_invitation(person, enrolment)
+    _notify_enrolment(enrolment)
+    return enrolment
+
+
+@transaction.atomic
+def meeting_create(*, group, starts_at, ends_at, topic="", location=""):
+    meeting = Meeting(
+        group=group, starts_at=starts_at, ends_at=ends_at, topic=topic, location=location
+    )
+    meeting.full_clean()
+    meeting.save()
+    return meeting
+
+
+FREQUENCIES = {"weekly": 1, "biweekly": 2}
+
+
+def series_dates(*, first_date, frequency, count=None, until=None, skip=()):
+    """Dates of a series on the weekday of `first_date`: every week, every
+    two weeks, or monthly on the same weekday (the first Tuesday, ...)."""
+    if not count and not until:
+        raise ValidationError(_("Give a number of meetings or an end date."))
+    if until and until < first_date:
+        raise ValidationError(_("The series cannot end before it starts."))
+    dates = []
+    # Ten years of weekly meetings is more than any group plans.
+    for index in range(520):
+        if count and len(dates) >= count:
+            break
+        if frequency == "monthly":
+            day = _nth_weekday_of_month(first_date, index)
+        else:
+            day = first_date + timedelta(weeks=FREQUENCIES[frequency] * index)
+        if day is not None and until and day > until:
+            break
+        if day is not None and day not in skip:
+            dates.append(day)
+    return dates
+
+
+def _nth_weekday_of_month(first_date, months_later):
+    """The same weekday, in the same week of the month, `months_later` on."""
+    month_index = first_date.month - 1 + months_later
+    year, month = first_date.year + month_index // 12, month_index % 12 + 1
+    nth = (first_date.day - 1) // 7
+    first_of_month = datetime.date(year, month, 1)
+    offset = (first_date.weekday() - first_of_month.weekday()) % 7
+    day = first_of_month + timedelta(days=offset + 7 * nth)
+    return day if day.month == month else None
+
+
+@transaction.atomic
+def meeting_series_create(
+    *, group, first_date, start_time, end_time, frequency, count=None, until=None, skip=(), topic=""
+):
+    if end_time <= start_time:
+        raise ValidationError(_("A meeting must end after it starts."))
+    zone = timezone.get_default_timezone()
+    meetings = []
+    for day in series_dates(
+        first_date=first_date, frequency=frequency, count=count, until=until, skip=set(skip)
+    ):
+        meetings.append(
+            meeting_create(
+                group=group,
+                starts_at=datetime.datetime.combine(day, start_time, tzinfo=zone),
+                ends_at=datetime.datetime.combine(day, end_time, tzinfo=zone),
+                topic=topic,
+            )
+        )
+    return meetings
+
+
+@transaction.atomic
+def meeting_move(*, meeting, starts_at, ends_at, location=None, topic=None):
+    """Change a meeting's time, place or topic; whoever has a place hears it
+    when anything changed."""
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    if meeting.is_cancelled:
+        raise ValidationError(_("A cancelled meeting cannot be moved."))
+    changed = (
+        (meeting.starts_at, meeting.ends_at) != (starts_at, ends_at)
+        or (location is not None and location != meeting.location)
+        or (topic is not None and topic != meeting.topic)
+    )
+    meeting.starts_at, meeting.ends_at = starts_at, ends_at
+    if location is not None:
+        meeting.location = location
+    if topic is not None:
+        meeting.topic = topic
+    meeting.full_clean()
+    if changed:
+        meeting.sequence += 1
+        # A reminder for the old date says nothing about the new one.
+        meeting.reminders.all().delete()
+    meeting.save()
+    if changed:
+        notifications.meeting_changed(meeting)
+    return meeting
+
+
+@transaction.atomic
+def meeting_cancel(*, meeting):
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    if meeting.is_cancelled:
+        return meeting
+    meeting.status = MeetingStatus.CANCELLED
+    meeting.sequence += 1
+    meeting.save()
+    notifications.meeting_changed(meeting)
+    return meeting
+
+
+def calendar_token_for(*, user):
+    token = CalendarToken.objects.filter(user=user, revoked_at__isnull=True).first()
+    if token:
+        return token
+    try:
+        with transaction.atomic():
+            return CalendarToken.objects.create(user=user)
+    except IntegrityError:
+        # Opened twice at once: the other request made the token.
+        return CalendarToken.objects.get(user=user, revoked_at__isnull=True)
+
+
+@transaction.atomic
+def calendar_token_renew(*, user):
+    """Revoke the calendar link (it was shared by mistake) and make a new one."""
+    CalendarToken.objects.filter(user=user, revoked_at__isnull=True).update(
+        revoked_at=timezone.now()
+    )
+    return CalendarToken.objects.create(user=user)

@@ -1,0 +1,174 @@
+"""The offer's pages for people: signing up, one's own sign-up, accepting
+an offered place, and the participants page of trainers and coordinators."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from people.messages import error_message
+from people.permissions import may_enrol_others, may_see_participants
+
+from . import services
+from .forms import AssistedEnrolmentForm
+from .models import Enrolment, EnrolmentStatus
+from .pages import GroupPage
+
+
+def _live_group(group_id):
+    return get_object_or_404(GroupPage.objects.live(), pk=group_id)
+
+
+@login_required
+def enrolment_create(request, group_id):
+    """Confirm, then sign up for the whole group (or its waiting list)."""
+    group = _live_group(group_id)
+    if request.method == "POST":
+        try:
+            enrolment = services.enrolment_create(group=group, person=request.user)
+        except ValidationError as error:
+            messages.error(request, error_message(error))
+            return redirect(group.url)
+        return redirect("groups:enrolment", enrolment_id=enrolment.pk)
+    return render(
+        request,
+        "groups/enrol_confirm.html",
+        {
+            "group": group,
+            "meetings": list(group.meetings.planned().upcoming()),
+            "places_left": group.places_left(),
+        },
+    )
+
+
+def _own_enrolment(request, enrolment_id):
+    return get_object_or_404(
+        Enrolment.objects.select_related("group"), pk=enrolment_id, person=request.user
+    )
+
+
+@login_required
+def enrolment_detail(request, enrolment_id):
+    enrolment = _own_enrolment(request, enrolment_id)
+    return render(
+        request,
+        "groups/enrolment_detail.html",
+        {
+            "enrolment": enrolment,
+            "group": enrolment.group,
+            "meetings": list(enrolment.group.meetings.upcoming()),
+            "position": enrolment.waiting_position(),
+        },
+    )
+
+
+@login_required
+def enrolment_cancel(request, enrolment_id):
+    enrolment = _own_enrolment(request, enrolment_id)
+    if request.method == "POST":
+        try:
+            services.enrolment_cancel(enrolment=enrolment, by=request.user)
+        except ValidationError as error:
+            messages.error(request, error_message(error))
+        else:
+            messages.success(
+                request,
+                _("You are no longer signed up for %(group)s.") % {"group": enrolment.group.title},
+            )
+        return redirect("people:my")
+    return render(
+        request, "groups/enrolment_cancel.html", {"enrolment": enrolment, "group": enrolment.group}
+    )
+
+
+@login_required
+def offer_accept(request, token):
+    enrolment = get_object_or_404(
+        Enrolment.objects.select_related("group"), offer_token=token, person=request.user
+    )
+    if enrolment.status in (EnrolmentStatus.ENROLLED, EnrolmentStatus.CANCELLED):
+        # The link in the e-mail was used before: show where things stand.
+        return redirect("groups:enrolment", enrolment_id=enrolment.pk)
+    expired = (
+        enrolment.status == EnrolmentStatus.EXPIRED or enrolment.offer_expires_at <= timezone.now()
+    )
+    if request.method == "POST" and not expired:
+        try:
+            services.offer_accept(enrolment=enrolment)
+        except ValidationError as error:
+            messages.error(request, error_message(error))
+            return redirect("people:my")
+        messages.success(request, _("You have a place. Welcome!"))
+        return redirect("groups:enrolment", enrolment_id=enrolment.pk)
+    return render(
+        request,
+        "groups/offer_accept.html",
+        {"enrolment": enrolment, "group": enrolment.group, "expired": expired},
+    )
+
+
+def sign_up_someone(request, group, form):
+    """A trainer or coordinator signs up the person in the valid `form`
+    (AssistedEnrolmentForm), and hears how it went. Returns the enrolment,
+    or None with the refusal on the form."""
+    try:
+        enrolment = services.assisted_enrolment_create(
+            group=group,
+            full_name=form.cleaned_data["full_name"],
+            email=form.cleaned_data["email"],
+            phone=form.cleaned_data["phone"],
+            by=request.user,
+        )
+    except ValidationError as error:
+        form.add_error(None, error)
+        return None
+    name = {"name": enrolment.person.full_name}
+    if enrolment.status == EnrolmentStatus.ENROLLED:
+        messages.success(request, _("%(name)s is signed up.") % name)
+    else:
+        messages.warning(request, _("The group is full: %(name)s is on the waiting list.") % name)
+    return enrolment
+
+
+@login_required
+def participants(request, group_id):
+    """Trainers of this group and coordinators of its organisation only;
+    anyone else gets a 404, so a group's participants are not even hinted at."""
+    group = _live_group(group_id)
+    if not may_see_participants(request.user, group):
+        raise Http404
+    form = AssistedEnrolmentForm(request.POST or None)
+    if request.method == "POST" and may_enrol_others(request.user, group) and form.is_valid():
+        enrolment = sign_up_someone(request, group, form)
+        if enrolment is not None:
+            return redirect("groups:participants", group_id=group.pk)
+    enrolments = (
+        Enrolment.objects.active()
+        .filter(group=group)
+        .select_related("person", "enrolled_by")
+        .order_by("status", "created_at", "pk")
+    )
+    return render(
+        request,
+        "groups/participants.html",
+        {
+            "group": group,
+            "enrolled": [e for e in enrolments if e.status != EnrolmentStatus.WAITING],
+            "waiting": [e for e in enrolments if e.status == EnrolmentStatus.WAITING],
+            "form": form,
+            "places_left": group.places_left(),
+        },
+    )
+
+
+@login_required
+@require_POST
+def feed_renew(request):
+    services.calendar_token_renew(user=request.user)
+    messages.success(request, _("You have a new calendar link. The old link no longer works."))
+    return redirect(reverse("people:my") + "#agenda")

@@ -1,0 +1,1 @@
+"""Savings circles (spaarkringen): cycles, goals, the ledger and the pay-out."""

@@ -1,0 +1,171 @@
+"""Writes of the savings-circle ledger: the circle itself, goals, deposits
+per meeting and corrections. All or nothing; the ledger's row is locked while
+a meeting's deposits are saved."""
+
+from datetime import timedelta
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ..offer.kinds import GroupKind
+from ..offer.selectors import member_ids
+from .models import MAX_DEPOSIT, EntryKind, SavingsCircle, SavingsEntry, SavingsGoal
+
+
+def savings_circle_for(*, group):
+    """The ledger of a savings-circle group, created with a nine-month cycle
+    from its first meeting. Other kinds of group have no ledger."""
+    if group.kind != GroupKind.SAVINGS_CIRCLE:
+        raise ValidationError(_("Only a savings circle keeps savings."))
+    circle = SavingsCircle.objects.filter(group=group).first()
+    if circle is not None:
+        return circle
+    first = group.meetings.order_by("starts_at").first()
+    start = timezone.localtime(first.starts_at).date() if first else timezone.localdate()
+    circle = SavingsCircle(group=group, cycle_start=start, cycle_end=start + timedelta(days=273))
+    circle.full_clean(validate_unique=False)
+    try:
+        with transaction.atomic():
+            circle.save()
+    except IntegrityError:
+        # Opened twice at once: the other request made the ledger.
+        return SavingsCircle.objects.get(group=group)
+    return circle
+
+
+@transaction.atomic
+def savings_goal_set(*, circle, person, purpose, target_amount):
+    if person.pk not in member_ids(circle.group):
+        raise ValidationError(_("This person is not signed up for this group."))
+    goal = SavingsGoal.objects.filter(circle=circle, person=person).first() or SavingsGoal(
+        circle=circle, person=person
+    )
+    goal.purpose, goal.target_amount = purpose, target_amount
+    goal.full_clean()
+    goal.save()
+    return goal
+
+
+def deposits_refusal(meeting):
+    """Why deposits cannot be recorded for `meeting`, or None when they can:
+    not for a cancelled meeting, nor before the day of the meeting."""
+    if meeting.is_cancelled:
+        return _("This meeting was cancelled.")
+    if not meeting.day_has_come():
+        return _("Deposits can be recorded from the day of the meeting.")
+    return None
+
+
+def last_entry_id(*, circle, meeting):
+    """The newest entry of this meeting, so a form can tell whether someone
+    else saved in the meantime."""
+    last = (
+        SavingsEntry.objects.filter(circle=circle, meeting=meeting)
+        .order_by("-pk")
+        .values_list("pk", flat=True)
+        .first()
+    )
+    return last or 0
+
+
+@transaction.atomic
+def deposits_record(*, circle, meeting, amounts, by, seen_up_to=None):
+    """Record each member's deposit at a meeting: `amounts` maps person id to
+    a Decimal (0 or empty means no deposit). All or nothing.
+
+    `seen_up_to` is the newest entry the person saw when they opened the
+    form; when there are newer ones (a second tab, a double submit, two
+    bookkeepers at once), nothing is saved, so nothing is counted twice."""
+    # Lock the ledger: deposits of one circle are saved one after the other.
+    circle = SavingsCircle.objects.select_for_update().get(pk=circle.pk)
+    if meeting.group_id != circle.group_id:
+        raise ValidationError(_("This meeting belongs to another group."))
+    refusal = deposits_refusal(meeting)
+    if refusal:
+        raise ValidationError(refusal)
+    if seen_up_to is not None and last_entry_id(circle=circle, meeting=meeting) > seen_up_to:
+        raise ValidationError(
+            _("Someone saved deposits for this meeting in the meantime. Check the amounts.")
+        )
+    members = member_ids(circle.group_id)
+    entries = []
+    now = timezone.now()
+    for person_id, amount in amounts.items():
+        if person_id not in members:
+            raise ValidationError(_("This person is not signed up for this group."))
+        if amount is None or amount == 0:
+            continue
+        if amount < 0:
+            raise ValidationError(_("An amount cannot be negative."))
+        if amount > MAX_DEPOSIT:
+            raise ValidationError(_("An amount can be at most € %(max)s.") % {"max": MAX_DEPOSIT})
+        entry = SavingsEntry(
+            circle=circle,
+            person_id=person_id,
+            meeting=meeting,
+            kind=EntryKind.DEPOSIT,
+            amount=amount,
+            recorded_by=by,
+            recorded_at=now,
+        )
+        # Only the amount and kind: validating the relations and constraints
+        # would cost queries per member, and they were checked above (and
+        # the database enforces the constraints).
+        entry.clean_fields(exclude=["circle", "person", "meeting", "corrects", "recorded_by"])
+        entries.append(entry)
+    if circle.fines_enabled and circle.fine_amount > 0:
+        already_fined = set(
+            SavingsEntry.objects.filter(
+                circle=circle, meeting=meeting, kind=EntryKind.FINE
+            ).values_list("person_id", flat=True)
+        )
+        deposited = {entry.person_id for entry in entries} | set(
+            SavingsEntry.objects.filter(
+                circle=circle, meeting=meeting, kind=EntryKind.DEPOSIT
+            ).values_list("person_id", flat=True)
+        )
+        for person_id in sorted(set(amounts) - deposited - already_fined):
+            entries.append(
+                SavingsEntry(
+                    circle=circle,
+                    person_id=person_id,
+                    meeting=meeting,
+                    kind=EntryKind.FINE,
+                    amount=circle.fine_amount,
+                    recorded_by=by,
+                    recorded_at=now,
+                )
+            )
+    return SavingsEntry.objects.bulk_create(entries)
+
+
+@transaction.atomic
+def entry_correct(*, entry, by, note=""):
+    """Cancel a wrong entry with a correction of the same amount; the right
+    amount is then recorded as a new deposit."""
+    entry = SavingsEntry.objects.select_for_update().get(pk=entry.pk)
+    if entry.kind == EntryKind.CORRECTION:
+        raise ValidationError(_("A correction cannot be corrected; record the amount again."))
+    if SavingsEntry.objects.filter(corrects=entry).exists():
+        raise ValidationError(_("This entry was already corrected."))
+    correction = SavingsEntry(
+        circle=entry.circle,
+        person=entry.person,
+        meeting=entry.meeting,
+        kind=EntryKind.CORRECTION,
+        amount=entry.amount,
+        corrects=entry,
+        note=note,
+        recorded_by=by,
+    )
+    correction.full_clean()
+    try:
+        with transaction.atomic():
+            correction.save()
+    except IntegrityError:
+        # Corrected by someone else at the same moment (SQLite takes no row
+        # lock): the unique `corrects` lets only one through.
+        raise ValidationError(_("This entry was already corrected.")) from None
+    return correction

@@ -1,0 +1,265 @@
+"""Savings-circle pages: deposits per meeting, the ledger, a member's own
+goal, and the pay-out statement.
+
+Who sees what: trainers, coordinators and the bookkeeper keep the books and
+see every member; a member sees only their own amounts and the group total.
+Anyone else gets a 404, so not even the existence of an entry is hinted at.
+The pages work for unpublished groups too: a cycle is paid out after the
+group has gone off the offer."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.db.models import Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from people.messages import error_message
+from people.models import User
+from people.permissions import may_keep_books, may_record_deposits
+
+from ..offer.kinds import GroupKind
+from ..offer.models import Enrolment, EnrolmentStatus, Meeting
+from ..offer.pages import GroupPage
+from ..offer.selectors import members
+from . import selectors, services
+from .forms import CorrectionForm, DepositsForm, GoalForm, OwnGoalForm, euro
+from .models import EntryKind, SavingsCircle, SavingsEntry, SavingsGoal
+
+
+def _savings_group(group_id):
+    return get_object_or_404(GroupPage, pk=group_id, kind=GroupKind.SAVINGS_CIRCLE)
+
+
+def _books_group(request, group_id):
+    group = _savings_group(group_id)
+    if not may_keep_books(request.user, group):
+        raise Http404
+    return group
+
+
+def _deposits_form(request, circle, meeting, form_kwargs, refusal):
+    """The bound form after a save that failed, or a fresh one; None after a
+    save that worked (the caller redirects)."""
+    if request.method != "POST" or refusal:
+        seen = services.last_entry_id(circle=circle, meeting=meeting)
+        return DepositsForm(initial={"seen": seen}, **form_kwargs)
+    form = DepositsForm(request.POST, **form_kwargs)
+    if not form.is_valid():
+        return form
+    try:
+        entries = services.deposits_record(
+            circle=circle,
+            meeting=meeting,
+            amounts=form.amounts(),
+            by=request.user,
+            seen_up_to=form.cleaned_data["seen"],
+        )
+    except ValidationError as error:
+        form.add_error(None, error)
+        # What is recorded now is shown; the next save is checked against that.
+        form.data = form.data.copy()
+        form.data["seen"] = services.last_entry_id(circle=circle, meeting=meeting)
+        return form
+    messages.success(request, _saved_message(entries))
+    return None
+
+
+@login_required
+def deposits(request, meeting_id):
+    """Record every member's deposit for one meeting, all at once."""
+    meeting = get_object_or_404(
+        Meeting.objects.select_related("group"),
+        pk=meeting_id,
+        group__kind=GroupKind.SAVINGS_CIRCLE,
+    )
+    group = meeting.group
+    if not may_keep_books(request.user, group):
+        raise Http404
+    circle = services.savings_circle_for(group=group)
+    form_kwargs = {
+        "members": members(group),
+        "recorded": selectors.recorded_for_meeting(circle, meeting),
+    }
+    refusal = services.deposits_refusal(meeting)
+    form = _deposits_form(request, circle, meeting, form_kwargs, refusal)
+    if form is None:
+        return redirect("groups:deposits", meeting_id=meeting.pk)
+    return render(
+        request,
+        "groups/savings/deposits.html",
+        {
+            "group": group,
+            "meeting": meeting,
+            "circle": circle,
+            "form": form,
+            "refusal": refusal,
+            "fine_amount": circle.fine_amount if circle.fines_enabled else None,
+        },
+    )
+
+
+def _saved_message(entries):
+    deposited = sum(1 for entry in entries if entry.kind == EntryKind.DEPOSIT)
+    fined = len(entries) - deposited
+    message = ngettext("%(count)s deposit saved.", "%(count)s deposits saved.", deposited) % {
+        "count": deposited
+    }
+    if fined:
+        message += " " + ngettext(
+            "%(count)s fine for a missed deposit.", "%(count)s fines for a missed deposit.", fined
+        ) % {"count": fined}
+    return message
+
+
+def _goal_forms(rows, bound_form, bound_person_id):
+    """A goal form on every member's row: the one just posted, or one
+    filled in with the goal as it is."""
+    for row in rows:
+        person_id, goal = row["person"].pk, row["goal"]
+        if bound_form is not None and bound_person_id == person_id:
+            row["goal_form"] = bound_form
+        elif row["enrolled"]:
+            initial = (
+                {"purpose": goal.purpose, "target_amount": euro(goal.target_amount)} if goal else {}
+            )
+            row["goal_form"] = GoalForm(initial=initial, prefix=f"goal-{person_id}")
+        else:
+            row["goal_form"] = None
+
+
+@login_required
+def ledger(request, group_id):
+    """Every member's total, goal and entries; goals can be set here."""
+    group = _books_group(request, group_id)
+    circle = services.savings_circle_for(group=group)
+    current = members(group)
+    bound_form = person = None
+    if request.method == "POST":
+        person = next((m for m in current if str(m.pk) == request.POST.get("person")), None)
+        if person is None:
+            raise Http404
+        bound_form = GoalForm(request.POST, prefix=f"goal-{person.pk}")
+        if bound_form.is_valid():
+            try:
+                services.savings_goal_set(
+                    circle=circle,
+                    person=person,
+                    purpose=bound_form.cleaned_data["purpose"],
+                    target_amount=bound_form.cleaned_data["target_amount"],
+                )
+            except ValidationError as error:
+                bound_form.add_error(None, error)
+            else:
+                messages.success(
+                    request, _("The goal of %(name)s is saved.") % {"name": person.full_name}
+                )
+                return redirect(reverse("groups:ledger", args=[group.pk]) + f"#member-{person.pk}")
+    book = selectors.ledger(circle, current)
+    _goal_forms(book["rows"], bound_form, person.pk if person else None)
+    return render(
+        request,
+        "groups/savings/ledger.html",
+        {
+            "group": group,
+            "circle": circle,
+            # The bookkeeper is a member: statements are for trainers.
+            "may_see_statements": may_record_deposits(request.user, group),
+            **book,
+        },
+    )
+
+
+@login_required
+def entry_correct(request, group_id, entry_id):
+    """Confirm, then cancel one entry with a correction entry."""
+    group = _books_group(request, group_id)
+    entry = get_object_or_404(
+        SavingsEntry.objects.select_related("person", "meeting"),
+        pk=entry_id,
+        circle__group=group,
+    )
+    back = reverse("groups:ledger", args=[group.pk]) + f"#member-{entry.person_id}"
+    form = CorrectionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.entry_correct(entry=entry, by=request.user, note=form.cleaned_data["note"])
+        except ValidationError as error:
+            messages.error(request, error_message(error))
+        else:
+            messages.success(request, _("The entry is corrected. Record the right amount again."))
+        return redirect(back)
+    return render(
+        request,
+        "groups/savings/entry_correct.html",
+        {"group": group, "entry": entry, "form": form, "back": back},
+    )
+
+
+@login_required
+def payout(request, group_id, person_id):
+    """The printable pay-out statement of one member: for that member and
+    for the group's trainers and coordinators; a 404 for anyone else."""
+    group = _savings_group(group_id)
+    if person_id != request.user.pk and not may_record_deposits(request.user, group):
+        raise Http404
+    circle = get_object_or_404(
+        SavingsCircle.objects.select_related("group__organisation"), group=group
+    )
+    person = get_object_or_404(
+        User.objects.filter(
+            Q(enrolments__group=group) | Q(savings_entries__circle=circle)
+        ).distinct(),
+        pk=person_id,
+    )
+    entries, summary = selectors.payout_statement(circle, person)
+    return render(
+        request,
+        "groups/savings/payout.html",
+        {
+            "group": group,
+            "organisation": circle.group.organisation,
+            "circle": circle,
+            "person": person,
+            "entries": entries,
+            "summary": summary,
+            "goal": SavingsGoal.objects.filter(circle=circle, person=person).first(),
+        },
+    )
+
+
+def _enrolled_savings_group(request, group_id):
+    group = _savings_group(group_id)
+    if not Enrolment.objects.filter(
+        group=group, person=request.user, status=EnrolmentStatus.ENROLLED
+    ).exists():
+        raise Http404
+    return group
+
+
+@login_required
+def my_goal(request, group_id):
+    """A member sets their own goal, once; after that the trainer changes it."""
+    group = _enrolled_savings_group(request, group_id)
+    back = reverse("people:my") + f"#savings-{group.pk}"
+    if SavingsGoal.objects.filter(circle__group=group, person=request.user).exists():
+        messages.info(request, _("Your goal is already set. Ask your trainer to change it."))
+        return redirect(back)
+    form = OwnGoalForm(request.POST or None, prefix=f"goal-{group.pk}")
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.savings_goal_set(
+                circle=services.savings_circle_for(group=group),
+                person=request.user,
+                purpose=form.cleaned_data["purpose"],
+                target_amount=form.cleaned_data["target_amount"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Your goal is saved. Good luck with saving!"))
+            return redirect(back)
+    return render(request, "groups/savings/my_goal.html", {"group": group, "form": form})

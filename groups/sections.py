@@ -1,0 +1,91 @@
+"""The pieces the groups app shows on screens it shares: its sections of
+Mijn Waakvlam and its own parts of a group page (registered in
+groups.wagtail_hooks)."""
+
+from django.urls import reverse
+from django.utils import timezone
+
+from people.models import Role
+from people.permissions import has_role, may_see_participants
+from people.sections import Section
+
+from .attendance import selectors as attendance_selectors
+from .offer import selectors as offer_selectors
+from .offer.pages import GroupIndexPage
+from .offer.services import calendar_token_for
+from .savings.forms import OwnGoalForm
+from .savings.selectors import my_savings
+
+# ------------------------------------------------------------ Mijn Waakvlam
+
+
+def _care(user):
+    """For trainers and coordinators: the groups in their care with today's
+    meetings first, meetings that ended without attendance, and open
+    attention signals."""
+    groups = offer_selectors.led_groups(user)
+    if not groups:
+        return {"led_groups": [], "unregistered": [], "attention": [], "coordinates": False}
+    in_care = offer_selectors.groups_in_care(user).values("pk")
+    today_start = offer_selectors.day_start(timezone.localdate())
+    return {
+        "led_groups": groups,
+        "unregistered": attendance_selectors.unregistered_meetings(in_care, today_start),
+        "attention": attendance_selectors.open_signals(in_care),
+        "coordinates": user.is_superuser or has_role(user, Role.COORDINATOR),
+    }
+
+
+def my_groups(request):
+    user = request.user
+    enrolments = offer_selectors.my_enrolments(user)
+    token = calendar_token_for(user=user)
+    offer = GroupIndexPage.objects.live().first()
+    return Section(
+        "groups/my_groups.html",
+        {
+            "offer_url": offer.get_url(request) if offer else None,
+            "enrolments": enrolments,
+            **_care(user),
+            "feed_url": request.build_absolute_uri(
+                reverse("groups:personal_feed", kwargs={"token": token.token})
+            ),
+        },
+    )
+
+
+def my_savings_section(request):
+    context = my_savings(request.user)
+    if context is None:
+        return None
+    for card in context["cards"]:
+        # Without a goal yet, the member sets one right here.
+        card["goal_form"] = None if card["goal"] else OwnGoalForm(prefix=f"goal-{card['group'].pk}")
+    return Section("groups/savings/my_savings.html", context)
+
+
+# --------------------------------------------------------------- group page
+
+
+def sign_up(request, page):
+    return Section(
+        "groups/group_page/sign_up.html",
+        {
+            "enrolment": page.enrolment_of(request.user),
+            "enrolment_open": page.enrolment_window_open(),
+            "places_left": page.places_left(),
+            "may_see_participants": may_see_participants(request.user, page),
+        },
+    )
+
+
+def meetings(request, page):
+    return Section("groups/group_page/meetings.html", {"meetings": list(page.meetings.upcoming())})
+
+
+def about(request, page):
+    return Section("groups/group_page/about.html") if page.body else None
+
+
+def facts(request, page):
+    return Section("groups/group_page/facts.html")
