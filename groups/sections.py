@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from people.models import Role
-from people.permissions import has_role, may_see_participants
+from people.permissions import has_role, may_enrol_self, may_see_participants
 from people.sections import Section
 
 from .attendance import selectors as attendance_selectors
@@ -73,6 +73,8 @@ def sign_up(request, page):
         {
             "enrolment": page.enrolment_of(request.user),
             "enrolment_open": page.enrolment_window_open(),
+            # Accounts that only edit pages do not sign up (DESIGN.md matrix).
+            "may_enrol": not request.user.is_authenticated or may_enrol_self(request.user),
             "places_left": page.places_left(),
             "may_see_participants": may_see_participants(request.user, page),
         },

@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from people.models import User
-from people.permissions import may_see_own_competencies
+from people.permissions import may_enrol_self, may_see_own_competencies
 
 from . import notifications
 from .kinds import GroupKind
@@ -64,6 +64,8 @@ def _enrol(*, group, person, by, window=True):
         raise ValidationError(_("This group is not open for sign-up."))
     if window and not group.enrolment_window_open():
         raise ValidationError(_("Signing up for this group is not possible now."))
+    if (by is None or by == person) and not may_enrol_self(person):
+        raise ValidationError(_("An editor's account cannot sign up for a group."))
     if group.kind == GroupKind.TRAINING and not may_see_own_competencies(person):
         raise ValidationError(_("This training is for volunteers only."))
     if Enrolment.objects.active().filter(group=group, person=person).exists():

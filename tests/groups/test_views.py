@@ -285,3 +285,29 @@ def test_an_invited_person_sets_a_password_and_can_log_in_at_once(client, post, 
     )
     assert response.status_code == 302 and response.url == reverse("people:my")
     assert "Kees Bos" in client.get(reverse("people:my")).content.decode()
+
+
+def test_an_editors_account_does_not_sign_up_for_a_group(client, post):
+    editor = MembershipFactory(role=Role.EDITOR).user
+    group = GroupPageFactory()
+    client.force_login(editor)
+
+    html = client.get(group.url).content.decode()
+    assert "Met een account als redacteur kunt u zich niet aanmelden" in html
+    assert reverse("groups:enrolment_create", args=[group.pk]) not in html
+
+    response = post(reverse("groups:enrolment_create", args=[group.pk]), follow=True)
+    assert "Met een account als redacteur kunt u zich niet aanmelden" in response.content.decode()
+    assert not Enrolment.objects.filter(person=editor).exists()
+
+
+def test_a_trainer_may_still_sign_up_someone_who_also_edits_pages():
+    trainer = MembershipFactory(role=Role.TRAINER).user
+    editor = MembershipFactory(role=Role.EDITOR, user__email="redacteur@example.org").user
+    group = GroupPageFactory(
+        organisation=trainer.memberships.get().organisation, trainers=[trainer]
+    )
+    enrolment = offer_services.assisted_enrolment_create(
+        group=group, full_name=editor.full_name, email=editor.email, by=trainer
+    )
+    assert enrolment.person == editor and enrolment.status == EnrolmentStatus.ENROLLED
