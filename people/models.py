@@ -160,14 +160,6 @@ class Role(models.TextChoices):
     EDITOR = "editor", _("editor")
 
 
-class MembershipQuerySet(models.QuerySet):
-    def with_role(self, role):
-        return self.filter(role=role)
-
-    def for_user(self, user):
-        return self.filter(user=user)
-
-
 class Membership(models.Model):
     """A user's role in an organisation; one user may hold several roles."""
 
@@ -185,8 +177,6 @@ class Membership(models.Model):
     )
     role = models.CharField(_("role"), max_length=20, choices=Role.choices)
     created_at = models.DateTimeField(_("since"), auto_now_add=True)
-
-    objects = MembershipQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("membership")
