@@ -15,8 +15,7 @@ from icalendar import Calendar
 from groups.models import CalendarToken, EnrolmentStatus
 from groups.offer import services as offer_services
 from tests.factories import UserFactory
-
-from .factories import EnrolmentFactory, GroupPageFactory, MeetingFactory
+from tests.groups.factories import EnrolmentFactory, GroupPageFactory, MeetingFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -28,8 +28,7 @@ from groups.models import (
 )
 from people.models import Role
 from tests.factories import MembershipFactory, OrganisationFactory
-
-from .factories import EnrolmentFactory, GroupPageFactory, MeetingFactory
+from tests.groups.factories import EnrolmentFactory, GroupPageFactory, MeetingFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -22,8 +22,7 @@ from groups.models import Enrolment, EnrolmentStatus, MeetingReminder, MeetingSt
 from groups.offer import services as offer_services
 from people.models import ANONYMISED_DOMAIN
 from tests.factories import PASSWORD, UserFactory
-
-from .factories import EnrolmentFactory, GroupPageFactory, MeetingFactory
+from tests.groups.factories import EnrolmentFactory, GroupPageFactory, MeetingFactory
 
 pytestmark = pytest.mark.django_db
 
