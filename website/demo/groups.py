@@ -1,0 +1,276 @@
+"""Demo groups: the offer in both organisations with meetings around today,
+a full group with a waiting list, attendance with an attention signal, and
+a savings circle halfway through its cycle."""
+
+import datetime
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+from django.utils import timezone
+
+from groups.attendance import services as attendance_services
+from groups.models import Enrolment, GroupIndexPage, GroupKind, GroupPage
+from groups.offer import services as offer_services
+from groups.savings import services as savings_services
+from website.models import HomePage
+
+from .people import demo_members, demo_person
+
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+
+
+def at(day_offset, hour, minute=0):
+    """A moment `day_offset` days from today, Dutch time."""
+    day = timezone.localdate() + datetime.timedelta(days=day_offset)
+    return datetime.datetime.combine(day, datetime.time(hour, minute), tzinfo=AMSTERDAM)
+
+
+def enrol_all(group, people):
+    for person in people:
+        if not Enrolment.objects.filter(group=group, person=person).exists():
+            offer_services.enrolment_create(group=group, person=person)
+
+
+# (slug, organisation, kind, title, place, capacity, trainer?, intro)
+GROUPS = [
+    (
+        "budgetcursus-utrecht-overvecht",
+        "op-koers-utrecht",
+        GroupKind.BUDGET_COURSE,
+        "Budgetcursus Overvecht",
+        "Utrecht",
+        10,
+        True,
+        "In zes avonden leert u uw geld overzichtelijk te maken: post ordenen, een "
+        "budget maken en vaste lasten verlagen.",
+    ),
+    (
+        "spaarkring-kanaleneiland",
+        "op-koers-utrecht",
+        GroupKind.SAVINGS_CIRCLE,
+        "Spaarkring Kanaleneiland",
+        "Utrecht",
+        12,
+        True,
+        "Samen sparen voor een eigen doel. Elke twee weken legt u een bedrag in dat u zelf kiest.",
+    ),
+    (
+        "lotgenotengroep-utrecht",
+        "op-koers-utrecht",
+        GroupKind.PEER_SUPPORT,
+        "Lotgenotengroep Na de schulden",
+        "Utrecht",
+        3,
+        False,
+        "Praten met mensen die hetzelfde hebben meegemaakt. Hoe blijft u uit de "
+        "schulden, en hoe gaat het nu met u?",
+    ),
+    (
+        "basistraining-vrijwilligers-utrecht",
+        "op-koers-utrecht",
+        GroupKind.TRAINING,
+        "Basistraining thuisadministratie",
+        "Utrecht",
+        14,
+        False,
+        "De basistraining voor nieuwe vrijwilligers: gespreksvoering, de sociale kaart en privacy.",
+    ),
+    (
+        "budgetcursus-amersfoort",
+        "geldmaatjes-amersfoort",
+        GroupKind.BUDGET_COURSE,
+        "Budgetcursus Amersfoort-Noord",
+        "Amersfoort",
+        8,
+        False,
+        "Vier ochtenden over inkomsten, uitgaven en slim besparen. Met koffie.",
+    ),
+    (
+        "spaarkring-amersfoort",
+        "geldmaatjes-amersfoort",
+        GroupKind.SAVINGS_CIRCLE,
+        "Spaarkring Amersfoort",
+        "Amersfoort",
+        10,
+        False,
+        "Sparen in een kleine groep. Wie spaart, heeft minder zorgen.",
+    ),
+    (
+        "lotgenotengroep-amersfoort",
+        "geldmaatjes-amersfoort",
+        GroupKind.PEER_SUPPORT,
+        "Koffie-ochtend Geldzorgen",
+        "Amersfoort",
+        8,
+        False,
+        "Een open ochtend om ervaringen te delen, zonder oordeel.",
+    ),
+    (
+        "training-nazorg-amersfoort",
+        "geldmaatjes-amersfoort",
+        GroupKind.TRAINING,
+        "Training nazorg en terugvalpreventie",
+        "Amersfoort",
+        12,
+        False,
+        "Voor vrijwilligers: hoe blijft u betrokken na de schuldhulp, zonder de regie "
+        "over te nemen?",
+    ),
+]
+
+
+VENUES = {
+    "Utrecht": {
+        "venue_name": "Buurthuis De Linde",
+        "address": "Lindeplein 4",
+        "postcode": "3563 AB",
+    },
+    "Amersfoort": {
+        "venue_name": "Wijkcentrum Het Klooster",
+        "address": "Kloosterstraat 10",
+        "postcode": "3811 EF",
+    },
+}
+
+
+OFFER_INTRO = (
+    "<p>Kies een groep bij u in de buurt. Meedoen is gratis. Is een groep vol? Dan "
+    "komt u op de wachtlijst en krijgt u bericht als er een plek vrij is.</p>"
+)
+
+
+def seed_offer(organisations, users):
+    """The offer: groups of every kind in both organisations, meetings around
+    today, a full group with a waiting list."""
+    home = HomePage.objects.get()
+    offer = GroupIndexPage.objects.first()
+    if offer is None:
+        offer = home.add_child(
+            instance=GroupIndexPage(
+                title="Aanbod", slug="aanbod", intro=OFFER_INTRO, show_in_menus=True
+            )
+        )
+    trainer = users["trainer@example.org"]
+    for index, (slug, org, kind, title, place, capacity, led, intro) in enumerate(GROUPS):
+        if GroupPage.objects.filter(slug=slug).exists():
+            continue
+        group = offer.add_child(
+            instance=GroupPage(
+                title=title,
+                slug=slug,
+                organisation=organisations[org],
+                kind=kind,
+                intro=intro,
+                body=f"<p>{intro}</p><p>U hoeft niets voor te bereiden. Neem gerust "
+                "iemand mee voor de eerste keer.</p>",
+                audience="Voor iedereen die grip op geld wil houden, ook na schuldhulp.",
+                **VENUES[place],
+                place=place,
+                directions="Bus 4 stopt voor de deur. Fietsenstalling naast de ingang.",
+                venue_accessibility="Gelijkvloers, met een invalidentoilet.",
+                capacity=capacity,
+                contact_name="Sanne Bakker",
+                contact_phone="030 123 45 67",
+            )
+        )
+        if led:
+            group.trainers.add(trainer)
+            group.save_revision().publish()
+        first = -14 + (index % 5) * 2
+        frequency = "biweekly" if kind == GroupKind.SAVINGS_CIRCLE else "weekly"
+        hour = 19 if index % 2 else 10
+        offer_services.meeting_series_create(
+            group=group,
+            first_date=(at(first, hour)).date(),
+            start_time=datetime.time(hour, 0),
+            end_time=datetime.time(hour + 2, 0),
+            frequency=frequency,
+            count=6,
+        )
+
+    participant = users["deelnemer@example.org"]
+    for slug in ("budgetcursus-utrecht-overvecht", "spaarkring-kanaleneiland"):
+        group = GroupPage.objects.get(slug=slug)
+        if not Enrolment.objects.filter(group=group, person=participant).exists():
+            offer_services.enrolment_create(group=group, person=participant)
+
+    full = GroupPage.objects.get(slug="lotgenotengroep-utrecht")
+    enrol_all(
+        full,
+        [
+            demo_person(f"deelnemer{number}@example.org", name)
+            for number, name in enumerate(WAITING_NAMES, start=1)
+        ],
+    )
+
+
+WAITING_NAMES = ["Karin de Jong", "Ahmed Yilmaz", "Petra Smit", "Joost Mulder", "Naima Bouzid"]
+
+
+CIRCLE_PEOPLE = ["Hanneke Kok", "Youssef Amrani", "Gerda Prins", "Bas Willems", "Ingrid Dekker"]
+
+
+GOALS = [
+    ("Een nieuwe wasmachine", "450.00"),
+    ("Schoolspullen voor de kinderen", "300.00"),
+    ("Een buffer voor onverwachte kosten", "500.00"),
+    ("Een fiets", "250.00"),
+    ("Verjaardag van mijn dochter", "150.00"),
+    ("Een winterjas", "120.00"),
+]
+
+
+def seed_attendance(users):
+    """The running budget course: two past meetings registered; one person
+    missed both, so the trainers see them on the "Aandacht" list."""
+    trainer = users["trainer@example.org"]
+    participant = users["deelnemer@example.org"]
+    running = GroupPage.objects.get(slug="budgetcursus-utrecht-overvecht")
+    regulars = demo_members(20, ["Tom Jacobs", "Lies Vos"])
+    enrol_all(running, regulars)
+    past = list(running.meetings.filter(ends_at__lt=timezone.now()).order_by("starts_at")[:2])
+    if past and not past[0].attendance.exists():
+        for meeting in past:
+            statuses = {person.pk: "present" for person in [participant, regulars[0]]}
+            statuses[regulars[1].pk] = "absent"
+            attendance_services.attendance_record(meeting=meeting, statuses=statuses, by=trainer)
+
+
+def seed_savings(users):
+    """A savings circle halfway through its nine-month cycle."""
+    trainer = users["trainer@example.org"]
+    participant = users["deelnemer@example.org"]
+    circle_group = GroupPage.objects.get(slug="spaarkring-kanaleneiland")
+    members = [participant] + demo_members(30, CIRCLE_PEOPLE)
+    enrol_all(circle_group, members)
+    circle = savings_services.savings_circle_for(group=circle_group)
+    if not circle.entries.exists():
+        start = timezone.localdate() - datetime.timedelta(days=135)
+        circle.cycle_start, circle.cycle_end = start, start + datetime.timedelta(days=273)
+        circle.save()
+        for member, (purpose, target) in zip(members, GOALS, strict=True):
+            savings_services.savings_goal_set(
+                circle=circle, person=member, purpose=purpose, target_amount=Decimal(target)
+            )
+        history = offer_services.meeting_series_create(
+            group=circle_group,
+            first_date=start,
+            start_time=datetime.time(14),
+            end_time=datetime.time(15, 30),
+            frequency="biweekly",
+            until=timezone.localdate() - datetime.timedelta(days=15),
+        )
+        for index, meeting in enumerate(history):
+            amounts = {
+                member.pk: Decimal(str(5 + 2.5 * (number % 3)))
+                for number, member in enumerate(members)
+                if (index + number) % 7  # now and then someone skips a week
+            }
+            savings_services.deposits_record(
+                circle=circle, meeting=meeting, amounts=amounts, by=trainer
+            )
+            attendance_services.attendance_record(
+                meeting=meeting,
+                statuses={m.pk: "present" if m.pk in amounts else "excused" for m in members},
+                by=trainer,
+            )

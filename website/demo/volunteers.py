@@ -1,0 +1,159 @@
+"""Demo volunteers in mixed states (qualified, expiring, expired, missing)
+and trainings that award competencies."""
+
+import datetime
+
+from dateutil.relativedelta import relativedelta
+from django.utils import timezone
+
+from groups.models import GroupPage
+from people.models import Membership, Role
+from volunteers import services as volunteer_services
+from volunteers.models import (
+    Competency,
+    RecordSource,
+    TrainingCompetency,
+    VolunteerProfile,
+    VolunteerRole,
+)
+
+from .people import demo_person
+
+# (number, name, status, months since VOG, {competency slug: days since achieved})
+VOLUNTEERS = [
+    (
+        1,
+        "Anouk Verbeek",
+        "active",
+        6,
+        {
+            "gespreksvoering": 200,
+            "privacy-avg": 100,
+            "financiele-basiskennis": 300,
+            "stress-sensitief-werken": 150,
+        },
+    ),
+    (
+        2,
+        "Bram de Wit",
+        "active",
+        12,
+        {"gespreksvoering": 400, "privacy-avg": 700, "financiele-basiskennis": 500},
+    ),
+    (
+        3,
+        "Chantal Meijer",
+        "active",
+        35,
+        {
+            "gespreksvoering": 90,
+            "nazorg-terugvalpreventie": 60,
+            "doorverwijzen-sociale-kaart": 30,
+            "stress-sensitief-werken": 20,
+        },
+    ),
+    (4, "Dennis Koster", "active", 40, {"gespreksvoering": 800, "financiele-basiskennis": 1200}),
+    (5, "Esra Kaya", "applying", None, {}),
+    (
+        6,
+        "Frank Peters",
+        "active",
+        2,
+        {"gespreksvoering": 30, "cultuursensitief-werken": 1000, "privacy-avg": 690},
+    ),
+    (7, "Greet Smits", "leaving", 20, {"gespreksvoering": 1500, "privacy-avg": 800}),
+    (
+        8,
+        "Hamid Rachidi",
+        "active",
+        8,
+        {
+            "gespreksvoering": 50,
+            "stress-sensitief-werken": 700,
+            "cultuursensitief-werken": 40,
+            "nazorg-terugvalpreventie": 100,
+        },
+    ),
+]
+
+
+AWARDS = {
+    "basistraining-vrijwilligers-utrecht": [
+        "gespreksvoering",
+        "privacy-avg",
+        "financiele-basiskennis",
+    ],
+    "training-nazorg-amersfoort": ["nazorg-terugvalpreventie", "stress-sensitief-werken"],
+}
+
+
+def _volunteer(user, organisation, status, vog_months, records, wanted, by):
+    today = timezone.localdate()
+    profile, created = VolunteerProfile.objects.get_or_create(
+        user=user,
+        organisation=organisation,
+        defaults={
+            "status": status,
+            "start_date": today - datetime.timedelta(days=400),
+            "vog_date": today - relativedelta(months=vog_months) if vog_months else None,
+        },
+    )
+    if not created:
+        return profile
+    profile.roles_wanted.set(VolunteerRole.objects.filter(slug__in=wanted))
+    for slug, days in records.items():
+        competency = Competency.objects.get(slug=slug)
+        volunteer_services.competency_record(
+            volunteer=user,
+            competency=competency,
+            achieved_on=today - datetime.timedelta(days=days),
+            source=RecordSource.OBSERVATION,
+            note="Demo: waargenomen tijdens de begeleiding.",
+            by=by,
+        )
+    return profile
+
+
+def seed_volunteers(organisations, users):
+    """Ten volunteers in mixed states (qualified, expiring, expired,
+    missing), trainings that award competencies, and vrijwilliger@example.org
+    with one competency that expires soon."""
+    utrecht = organisations["op-koers-utrecht"]
+    coordinator = users["coordinator@example.org"]
+    for slug, competencies in AWARDS.items():
+        training = GroupPage.objects.get(slug=slug)
+        for competency_slug in competencies:
+            TrainingCompetency.objects.get_or_create(
+                training=training, competency=Competency.objects.get(slug=competency_slug)
+            )
+    # The demo trainer is qualified for the two groups they lead.
+    _volunteer(
+        users["trainer@example.org"],
+        utrecht,
+        "active",
+        10,
+        {
+            "gespreksvoering": 300,
+            "financiele-basiskennis": 200,
+            "cultuursensitief-werken": 250,
+            "privacy-avg": 100,
+        },
+        ["trainer-budgetcursus", "spaarkringbegeleider"],
+        coordinator,
+    )
+    # One competency expires within weeks: stress-sensitive work lasts two
+    # years, recorded almost two years ago.
+    _volunteer(
+        users["vrijwilliger@example.org"],
+        utrecht,
+        "active",
+        14,
+        {"gespreksvoering": 500, "privacy-avg": 120, "stress-sensitief-werken": 700},
+        ["thuisadministratie-vrijwilliger"],
+        coordinator,
+    )
+    for number, name, status, vog_months, records in VOLUNTEERS:
+        user = demo_person(f"lid{40 + number}@example.org", name)
+        Membership.objects.get_or_create(user=user, organisation=utrecht, role=Role.VOLUNTEER)
+        wanted = ["thuisadministratie-vrijwilliger"] if number % 2 else ["nazorgvrijwilliger"]
+        _volunteer(user, utrecht, status, vog_months, records, wanted, coordinator)
