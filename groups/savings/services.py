@@ -116,29 +116,35 @@ def deposits_record(*, circle, meeting, amounts, by, seen_up_to=None):
         entry.clean_fields(exclude=["circle", "person", "meeting", "corrects", "recorded_by"])
         entries.append(entry)
     if circle.fines_enabled and circle.fine_amount > 0:
-        already_fined = set(
-            SavingsEntry.objects.filter(
-                circle=circle, meeting=meeting, kind=EntryKind.FINE
-            ).values_list("person_id", flat=True)
-        )
-        deposited = {entry.person_id for entry in entries} | set(
-            SavingsEntry.objects.filter(
-                circle=circle, meeting=meeting, kind=EntryKind.DEPOSIT
-            ).values_list("person_id", flat=True)
-        )
-        for person_id in sorted(set(amounts) - deposited - already_fined):
-            entries.append(
-                SavingsEntry(
-                    circle=circle,
-                    person_id=person_id,
-                    meeting=meeting,
-                    kind=EntryKind.FINE,
-                    amount=circle.fine_amount,
-                    recorded_by=by,
-                    recorded_at=now,
-                )
-            )
+        entries += _fines(circle, meeting, set(amounts), entries, by=by, now=now)
     return SavingsEntry.objects.bulk_create(entries)
+
+
+def _fines(circle, meeting, people, entries, *, by, now):
+    """A fine for each of `people` who deposits nothing at this meeting,
+    in `entries` or before, and was not fined for it yet."""
+    already_fined = set(
+        SavingsEntry.objects.filter(
+            circle=circle, meeting=meeting, kind=EntryKind.FINE
+        ).values_list("person_id", flat=True)
+    )
+    deposited = {entry.person_id for entry in entries} | set(
+        SavingsEntry.objects.filter(
+            circle=circle, meeting=meeting, kind=EntryKind.DEPOSIT
+        ).values_list("person_id", flat=True)
+    )
+    return [
+        SavingsEntry(
+            circle=circle,
+            person_id=person_id,
+            meeting=meeting,
+            kind=EntryKind.FINE,
+            amount=circle.fine_amount,
+            recorded_by=by,
+            recorded_at=now,
+        )
+        for person_id in sorted(people - deposited - already_fined)
+    ]
 
 
 @transaction.atomic

@@ -139,64 +139,60 @@ OFFER_INTRO = (
 )
 
 
+def _group(offer, index, organisations, trainer):
+    """One group of GROUPS, with six meetings starting around two weeks ago."""
+    slug, org, kind, title, place, capacity, led, intro = GROUPS[index]
+    group = offer.add_child(
+        instance=GroupPage(
+            title=title,
+            slug=slug,
+            organisation=organisations[org],
+            kind=kind,
+            intro=intro,
+            body=f"<p>{intro}</p><p>U hoeft niets voor te bereiden. Neem gerust "
+            "iemand mee voor de eerste keer.</p>",
+            audience="Voor iedereen die grip op geld wil houden, ook na schuldhulp.",
+            **VENUES[place],
+            place=place,
+            directions="Bus 4 stopt voor de deur. Fietsenstalling naast de ingang.",
+            venue_accessibility="Gelijkvloers, met een invalidentoilet.",
+            capacity=capacity,
+            contact_name="Sanne Bakker",
+            contact_phone="030 123 45 67",
+        )
+    )
+    if led:
+        group.trainers.add(trainer)
+        group.save_revision().publish()
+    hour = 19 if index % 2 else 10
+    offer_services.meeting_series_create(
+        group=group,
+        first_date=(at(-14 + (index % 5) * 2, hour)).date(),
+        start_time=datetime.time(hour, 0),
+        end_time=datetime.time(hour + 2, 0),
+        frequency="biweekly" if kind == GroupKind.SAVINGS_CIRCLE else "weekly",
+        count=6,
+    )
+
+
 def seed_offer(organisations, users):
     """The offer: groups of every kind in both organisations, meetings around
     today, a full group with a waiting list."""
-    home = HomePage.objects.get()
     offer = GroupIndexPage.objects.first()
     if offer is None:
-        offer = home.add_child(
+        offer = HomePage.objects.get().add_child(
             instance=GroupIndexPage(
                 title="Aanbod", slug="aanbod", intro=OFFER_INTRO, show_in_menus=True
             )
         )
-    trainer = users["trainer@example.org"]
-    for index, (slug, org, kind, title, place, capacity, led, intro) in enumerate(GROUPS):
-        if GroupPage.objects.filter(slug=slug).exists():
-            continue
-        group = offer.add_child(
-            instance=GroupPage(
-                title=title,
-                slug=slug,
-                organisation=organisations[org],
-                kind=kind,
-                intro=intro,
-                body=f"<p>{intro}</p><p>U hoeft niets voor te bereiden. Neem gerust "
-                "iemand mee voor de eerste keer.</p>",
-                audience="Voor iedereen die grip op geld wil houden, ook na schuldhulp.",
-                **VENUES[place],
-                place=place,
-                directions="Bus 4 stopt voor de deur. Fietsenstalling naast de ingang.",
-                venue_accessibility="Gelijkvloers, met een invalidentoilet.",
-                capacity=capacity,
-                contact_name="Sanne Bakker",
-                contact_phone="030 123 45 67",
-            )
-        )
-        if led:
-            group.trainers.add(trainer)
-            group.save_revision().publish()
-        first = -14 + (index % 5) * 2
-        frequency = "biweekly" if kind == GroupKind.SAVINGS_CIRCLE else "weekly"
-        hour = 19 if index % 2 else 10
-        offer_services.meeting_series_create(
-            group=group,
-            first_date=(at(first, hour)).date(),
-            start_time=datetime.time(hour, 0),
-            end_time=datetime.time(hour + 2, 0),
-            frequency=frequency,
-            count=6,
-        )
-
+    for index, data in enumerate(GROUPS):
+        if not GroupPage.objects.filter(slug=data[0]).exists():
+            _group(offer, index, organisations, users["trainer@example.org"])
     participant = users["deelnemer@example.org"]
     for slug in ("budgetcursus-utrecht-overvecht", "spaarkring-kanaleneiland"):
-        group = GroupPage.objects.get(slug=slug)
-        if not Enrolment.objects.filter(group=group, person=participant).exists():
-            offer_services.enrolment_create(group=group, person=participant)
-
-    full = GroupPage.objects.get(slug="lotgenotengroep-utrecht")
+        enrol_all(GroupPage.objects.get(slug=slug), [participant])
     enrol_all(
-        full,
+        GroupPage.objects.get(slug="lotgenotengroep-utrecht"),
         [
             demo_person(f"deelnemer{number}@example.org", name)
             for number, name in enumerate(WAITING_NAMES, start=1)
