@@ -34,14 +34,18 @@ lint: install
 	$(PY) manage.py makemigrations --check --dry-run
 	$(PROD_ENV) $(PY) manage.py check --deploy --fail-level WARNING
 
+# Two workers (xdist), one per core. The browser journeys run once: on
+# PostgreSQL when it is there, else on SQLite.
+PYTEST := $(PY) -m pytest --create-db -n 2
+
 test-sqlite: install
 	scripts/ensure-chromium
-	$(PY) -m pytest --create-db
+	if scripts/ensure-postgres; then $(PYTEST) -m "not browser"; else $(PYTEST); fi
 
 # PostgreSQL runs when it is reachable (or can be started); in CI it must be.
 test-postgres: install
 	@if scripts/ensure-postgres; then \
-		DATABASE_URL=$(PG_URL) $(PY) -m pytest --create-db; \
+		DATABASE_URL=$(PG_URL) $(PYTEST); \
 	elif [ -n "$${CI:-}" ]; then \
 		echo "PostgreSQL is not reachable on 127.0.0.1:5432" >&2; exit 1; \
 	else \
