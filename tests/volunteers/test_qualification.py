@@ -3,7 +3,7 @@ import os
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from groups.attendance import services as attendance_services
 from groups.hooks import trainer_problems
@@ -100,6 +100,7 @@ def test_states_of_a_record(expires_in, state):
     assert state_of(expires_on, TODAY) == state
 
 
+@translation.override("en")
 def test_qualified_means_every_requirement_and_a_valid_vog():
     membership = MembershipFactory(role=Role.TRAINER)
     user, organisation = membership.user, membership.organisation
@@ -111,6 +112,7 @@ def test_qualified_means_every_requirement_and_a_valid_vog():
     assert missing_for_role(user, role, organisation) == ["the VOG has expired"]
 
 
+@translation.override("en")
 def test_only_a_qualified_volunteer_may_become_trainer_and_the_reason_is_given():
     membership = MembershipFactory(role=Role.TRAINER)
     user, organisation = membership.user, membership.organisation
