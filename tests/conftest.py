@@ -20,3 +20,19 @@ def _default_language():
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture
+def assert_page_queries(client, django_assert_max_num_queries):
+    """`assert_page_queries(url, n)`: the page answers 200 in at most `n`
+    queries, once a first request has warmed Wagtail's caches (site root
+    paths, the menu). Call it at two data sizes with the same `n`."""
+
+    def check(url, count, **params):
+        client.get(url, params)
+        with django_assert_max_num_queries(count):
+            response = client.get(url, params)
+        assert response.status_code == 200
+        return response
+
+    return check

@@ -49,10 +49,10 @@ class GroupIndexPage(Page):
     class Meta:
         verbose_name = _("offer overview")
 
-    def groups(self, user, filters):
-        """The groups `user` may see, narrowed by the chosen filters, with
-        their counts: a fixed number of queries whatever their number."""
-        groups = GroupPage.objects.child_of(self).visible_to(user)
+    @staticmethod
+    def filtered(groups, filters):
+        """`groups` narrowed by the chosen filters, with their counts: a fixed
+        number of queries whatever their number."""
         if "kind" in filters:
             groups = groups.filter(kind=filters["kind"])
         if "place" in filters:
@@ -70,9 +70,8 @@ class GroupIndexPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         user = request.user
-        places = sorted(
-            set(GroupPage.objects.child_of(self).visible_to(user).values_list("place", flat=True))
-        )
+        visible = GroupPage.objects.child_of(self).visible_to(user)
+        places = sorted(set(visible.values_list("place", flat=True)))
         form = OfferFilterForm(
             request.GET or None,
             places=places,
@@ -89,7 +88,7 @@ class GroupIndexPage(Page):
                     "places_left": group.places_left(),
                     "next_meeting_at": group.next_meeting_at,
                 }
-                for group in self.groups(user, filters)
+                for group in self.filtered(visible, filters)
             ],
             filtered=bool(filters),
         )

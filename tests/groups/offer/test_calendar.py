@@ -6,8 +6,6 @@ import secrets
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar
@@ -254,29 +252,26 @@ def test_tokens_are_random_and_at_least_128_bits():
 # Query counts -------------------------------------------------------------
 
 
-def count_queries(client, url):
-    with CaptureQueriesContext(connection) as queries:
-        fetch(client, url)
-    return len(queries)
+PUBLIC_FEED_QUERIES = 4
+PERSONAL_FEED_QUERIES = 2
 
 
-def test_public_feed_queries_do_not_grow_with_the_meetings(client):
+def test_public_feed_queries_do_not_grow_with_the_meetings(client, django_assert_max_num_queries):
     group = GroupPageFactory()
     for n in range(2):
         MeetingFactory(group=group, starts_at=in_a_week() + datetime.timedelta(weeks=n))
     url = public_feed_url(group)
     fetch(client, url)  # Wagtail's site root paths are cached on first use.
-    with_two = count_queries(client, url)
+    with django_assert_max_num_queries(PUBLIC_FEED_QUERIES):
+        fetch(client, url)
 
     for n in range(2, 20):
         MeetingFactory(group=group, starts_at=in_a_week() + datetime.timedelta(weeks=n))
-    with_twenty = count_queries(client, url)
-
-    assert len(events_of(fetch(client, url))) == 20
-    assert with_twenty == with_two
+    with django_assert_max_num_queries(PUBLIC_FEED_QUERIES):
+        assert len(events_of(fetch(client, url))) == 20
 
 
-def test_personal_feed_queries_do_not_grow_with_the_groups(client):
+def test_personal_feed_queries_do_not_grow_with_the_groups(client, django_assert_max_num_queries):
     user = UserFactory()
 
     def add_groups(count):
@@ -288,10 +283,9 @@ def test_personal_feed_queries_do_not_grow_with_the_groups(client):
     add_groups(1)
     url = personal_feed_url(user)
     fetch(client, url)
-    with_two = count_queries(client, url)
+    with django_assert_max_num_queries(PERSONAL_FEED_QUERIES):
+        fetch(client, url)
 
     add_groups(9)
-    with_twenty = count_queries(client, url)
-
-    assert len(events_of(fetch(client, url))) == 20
-    assert with_twenty == with_two
+    with django_assert_max_num_queries(PERSONAL_FEED_QUERIES):
+        assert len(events_of(fetch(client, url))) == 20
