@@ -36,3 +36,22 @@ def assert_page_queries(client, django_assert_max_num_queries):
         return response
 
     return check
+
+
+@pytest.fixture
+def post(client, django_capture_on_commit_callbacks):
+    """client.post that also runs what waits for the commit (queued mails,
+    signals), as a real request's commit would."""
+
+    def _post(*args, **kwargs):
+        with django_capture_on_commit_callbacks(execute=True):
+            return client.post(*args, **kwargs)
+
+    return _post
+
+
+@pytest.fixture
+def sent(django_capture_on_commit_callbacks):
+    """`with sent(): ...` runs the on-commit callbacks (the queued mail
+    tasks) at the end of the block, as a real commit would."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)

@@ -21,17 +21,6 @@ SIGNUP = {
 }
 
 
-@pytest.fixture
-def post(client, django_capture_on_commit_callbacks):
-    """client.post that also runs what waits for the commit (mail tasks)."""
-
-    def _post(*args, **kwargs):
-        with django_capture_on_commit_callbacks(execute=True):
-            return client.post(*args, **kwargs)
-
-    return _post
-
-
 def link_in(message):
     return re.search(r"https?://[^\s]+", message.body).group(0).replace("http://testserver", "")
 

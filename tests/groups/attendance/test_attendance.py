@@ -91,17 +91,6 @@ def meeting(group):
     return meeting_on(group, 0, topic="Post openen")
 
 
-@pytest.fixture
-def post(client, django_capture_on_commit_callbacks):
-    """POST and run what waits for the commit (mails, signals)."""
-
-    def _post(*args, **kwargs):
-        with django_capture_on_commit_callbacks(execute=True):
-            return client.post(*args, **kwargs)
-
-    return _post
-
-
 def page_url(meeting):
     return reverse("groups:attendance", args=[meeting.pk])
 

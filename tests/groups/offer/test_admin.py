@@ -52,17 +52,6 @@ def coordinator_client(client, world):
     return client
 
 
-@pytest.fixture
-def post(coordinator_client, django_capture_on_commit_callbacks):
-    """Mail is queued on commit; run it so mail.outbox shows what was sent."""
-
-    def _post(*args, **kwargs):
-        with django_capture_on_commit_callbacks(execute=True):
-            return coordinator_client.post(*args, **kwargs)
-
-    return _post
-
-
 def url(name, *args):
     return reverse(name, args=args)
 
@@ -164,7 +153,9 @@ def test_a_meeting_that_ends_before_it_starts_is_refused_with_the_input_kept(
     assert not Meeting.objects.filter(topic="Toeslagen").exists()
 
 
-def test_moving_a_meeting_raises_its_sequence_and_tells_the_participants(post, world):
+def test_moving_a_meeting_raises_its_sequence_and_tells_the_participants(
+    coordinator_client, post, world
+):
     meeting = world["meeting"]
     person = EnrolmentFactory(group=world["group"]).person
     response = post(
@@ -178,7 +169,7 @@ def test_moving_a_meeting_raises_its_sequence_and_tells_the_participants(post, w
     assert [message.to for message in mail.outbox] == [[person.email]]
 
 
-def test_saving_a_meeting_unchanged_keeps_its_sequence(post, world):
+def test_saving_a_meeting_unchanged_keeps_its_sequence(coordinator_client, post, world):
     meeting = world["meeting"]
     post(
         url("meetings:edit", meeting.pk),
@@ -350,7 +341,7 @@ def test_giving_a_place_is_refused_while_the_group_is_full(coordinator_client, p
     assert mail.outbox == []
 
 
-def test_giving_a_place_works_when_one_is_free(post, world):
+def test_giving_a_place_works_when_one_is_free(coordinator_client, post, world):
     group = world["group"]
     group.capacity = 2
     group.save()

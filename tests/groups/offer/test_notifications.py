@@ -29,13 +29,6 @@ pytestmark = pytest.mark.django_db
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
 
-@pytest.fixture
-def sent(django_capture_on_commit_callbacks):
-    """Run the on-commit callbacks (the queued mail tasks) at the end of the
-    block, as a real commit would."""
-    return lambda: django_capture_on_commit_callbacks(execute=True)
-
-
 def person(**kwargs):
     return UserFactory(preferred_language="en", **kwargs)
 

@@ -14,15 +14,6 @@ from tests.groups.factories import GroupPageFactory, MeetingFactory
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def post(client, django_capture_on_commit_callbacks):
-    def _post(*args, **kwargs):
-        with django_capture_on_commit_callbacks(execute=True):
-            return client.post(*args, **kwargs)
-
-    return _post
-
-
 def test_browse_filter_and_see_places_left_or_waiting_list(client):
     open_group = GroupPageFactory(
         title="Spaarkring Noord", kind=GroupKind.SAVINGS_CIRCLE, place="Zwolle"
