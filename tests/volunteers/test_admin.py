@@ -119,8 +119,8 @@ def test_another_organisations_record_and_certificate_are_a_404(admin_client, wo
     own, other = world["anna_record"], world["kees_record"]
     assert admin_client.get(url("competency_records:inspect", own.pk)).status_code == 200
     assert admin_client.get(url("competency_records:inspect", other.pk)).status_code == 404
-    assert admin_client.get(url("volunteers_evidence", own.pk)).status_code == 200
-    assert admin_client.get(url("volunteers_evidence", other.pk)).status_code == 404
+    assert admin_client.get(url("volunteers_admin:evidence", own.pk)).status_code == 200
+    assert admin_client.get(url("volunteers_admin:evidence", other.pk)).status_code == 404
     html = admin_client.get(url("competency_records:index")).content.decode()
     assert "Anna de Vries" in html and "Kees Elders" not in html
 
@@ -142,7 +142,7 @@ def test_people_without_the_coordinator_role_get_no_volunteer_admin(client, worl
         url("competency_records:add"),
     ):
         assert client.get(address).status_code in (302, 403)
-    response = client.get(url("volunteers_evidence", world["anna_record"].pk))
+    response = client.get(url("volunteers_admin:evidence", world["anna_record"].pk))
     assert response.status_code in (302, 403, 404)
     assert PDF not in b"".join(getattr(response, "streaming_content", [response.content]))
 
@@ -151,7 +151,7 @@ def test_people_without_the_coordinator_role_get_no_volunteer_admin(client, worl
 
 
 def test_the_certificate_is_streamed_inline_with_its_real_type(admin_client, world):
-    response = admin_client.get(url("volunteers_evidence", world["anna_record"].pk))
+    response = admin_client.get(url("volunteers_admin:evidence", world["anna_record"].pk))
     assert response.status_code == 200
     assert b"".join(response.streaming_content) == PDF
     assert response["Content-Type"] == "application/pdf"
@@ -162,25 +162,25 @@ def test_the_certificate_is_streamed_inline_with_its_real_type(admin_client, wor
 
 def test_the_type_comes_from_the_content_not_the_name(admin_client, world):
     png = record(world["anna"], "gespreksvoering", evidence=SimpleUploadedFile("foto.pdf", PNG))
-    response = admin_client.get(url("volunteers_evidence", png.pk))
+    response = admin_client.get(url("volunteers_admin:evidence", png.pk))
     assert response["Content-Type"] == "image/png"
     assert b"".join(response.streaming_content) == PNG
 
 
 def test_a_record_without_a_certificate_has_nothing_to_download(admin_client, world):
     observed = record(world["anna"], "gespreksvoering")
-    assert admin_client.get(url("volunteers_evidence", observed.pk)).status_code == 404
+    assert admin_client.get(url("volunteers_admin:evidence", observed.pk)).status_code == 404
 
 
 def test_anonymous_visitors_are_sent_to_the_login(client, world):
-    response = client.get(url("volunteers_evidence", world["anna_record"].pk))
+    response = client.get(url("volunteers_admin:evidence", world["anna_record"].pk))
     assert response.status_code == 302
     assert "login" in response.url
 
 
 def test_a_superuser_may_open_any_certificate(client, world):
     client.force_login(UserFactory(is_superuser=True, is_staff=True))
-    response = client.get(url("volunteers_evidence", world["kees_record"].pk))
+    response = client.get(url("volunteers_admin:evidence", world["kees_record"].pk))
     assert response.status_code == 200
     assert b"".join(response.streaming_content) == PDF
 
@@ -451,7 +451,7 @@ def test_the_page_shows_records_gaps_and_trainings_that_help(admin_client, world
     response = admin_client.get(url("volunteer_profiles:inspect", world["anna"].pk))
     html = response.content.decode()
     assert "Privacy en AVG" in html and "Cora Coördinator" in html
-    assert url("volunteers_evidence", world["anna_record"].pk) in html
+    assert url("volunteers_admin:evidence", world["anna_record"].pk) in html
     with translation.override("nl"):
         assert gettext("%(competency)s is missing") % {"competency": "Gespreksvoering"} in html
     assert "Gesprekken voeren" in html
