@@ -1,7 +1,5 @@
-"""What the courses app adds to Wagtail and to the screens of lower apps:
-the admin screens for lessons, completion rules and completions, the
-lessons on the group page, certificates in Mijn Waakvlam and in a person's
-data."""
+"""The courses admin (lessons, completion rules, read-only completions), its policies,
+the lessons on the group page and certificates in Mijn Waakvlam and the data download."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks

@@ -1,7 +1,5 @@
-"""What the volunteers app adds to Wagtail and to the screens of lower apps:
-permission policies, the admin screens, the certificate download, its
-sections of Mijn Waakvlam and the group page, the trainer check and its
-part of a person's data."""
+"""Registrations only: policies, the admin screens and certificate URL, the sections of
+Mijn Waakvlam and the group page, the trainer check and the personal data hooks."""
 
 from django.urls import include, path
 from wagtail import hooks

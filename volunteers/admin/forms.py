@@ -1,6 +1,5 @@
-"""Forms of the volunteer admin. Coordinators choose only people, trainings
-and organisations of their own organisations; every refusal is a Dutch
-message on the form, with what was typed kept."""
+"""Forms of the volunteer admin: coordinators choose only their own organisations' people,
+trainings and organisations; a refusal is a Dutch message, with what was typed kept."""
 
 from django import forms
 from django.conf import settings

@@ -1,6 +1,5 @@
-"""Volunteer profiles in the admin: the listing, the coordinator's page about
-one volunteer and the button that enrols them in a training. Another
-organisation's volunteer is a 404."""
+"""Volunteer profiles in the admin: the listing, the page about one volunteer and the
+button that enrols them in a training. Another organisation's volunteer is a 404."""
 
 from django import forms
 from django.contrib.admin.utils import unquote

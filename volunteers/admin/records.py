@@ -1,6 +1,5 @@
 """Competency records in the admin: the listing, recording one (through
-volunteers.services) and looking at one. A record is never changed or
-deleted: a renewal is a new record."""
+volunteers.services) and looking at one; a record is never changed or deleted."""
 
 from django import forms
 from django.contrib.admin.utils import unquote

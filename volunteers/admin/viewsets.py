@@ -1,6 +1,5 @@
-"""The volunteer screens as Wagtail viewsets, grouped under "Volunteers" in
-the admin menu. The registered policies (see policies) decide which screens
-exist."""
+"""The volunteer screens as Wagtail viewsets under "Volunteers" in the admin menu;
+the registered policies (see policies) decide which screens exist."""
 
 from django import forms
 from django.urls import path
