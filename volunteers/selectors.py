@@ -13,7 +13,7 @@ from .models import CompetencyRecord, TrainingCompetency, VolunteerProfile, Volu
 from .qualification import latest_records
 
 # The roles that come with a qualification of one's own (and may follow a
-# training, see groups.services).
+# training, see groups.offer.services).
 VOLUNTEER_ROLES = (Role.VOLUNTEER, Role.TRAINER, Role.COORDINATOR)
 
 

@@ -221,7 +221,7 @@ def training_item(training, needed, status):
 
 
 class EnrolInTrainingView(ScopedObjectMixin, generic.PermissionCheckedMixin, View):
-    """The "enrol them" button: groups.services decides, exactly as when the
+    """The "enrol them" button: groups.offer.services decides, exactly as when the
     volunteer signs up; its refusal is shown as it is."""
 
     model = VolunteerProfile
