@@ -1,0 +1,2 @@
+"""What makes a group a course: lessons, the completion rule, completions
+and certificates, for budget courses and volunteer trainings."""

@@ -156,10 +156,6 @@ class CompletionIndexView(generic.IndexView):
     def get_queryset(self):
         return super().get_queryset().select_related("group", "person")
 
-    @cached_property
-    def header_buttons(self):
-        return []  # completions follow from attendance; nobody adds one
-
 
 class CompletionInspectView(ScopedInspectView):
     @cached_property

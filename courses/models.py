@@ -1,3 +1,6 @@
+"""Lessons, completion rules and completions of budget courses and
+trainings. A completion is never changed: a printed certificate shows it."""
+
 import secrets
 
 from django.conf import settings

@@ -1,3 +1,6 @@
+"""Completions follow from the groups app's signals: the last meeting
+registered, or the last unregistered one cancelled."""
+
 from django.db import transaction
 from django.db.models.signals import post_save
 from django.dispatch import receiver

@@ -1,3 +1,5 @@
+"""Who completed a course, decided once its last meeting is registered."""
+
 from django.db import transaction
 from django.utils import timezone
 

@@ -1,3 +1,5 @@
+"""Public URLs of the courses app: the certificate."""
+
 from django.urls import path
 
 from . import views

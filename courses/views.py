@@ -1,3 +1,5 @@
+"""The certificate page and the certificates section of Mijn Waakvlam."""
+
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render

@@ -1,3 +1,5 @@
+"""The volunteers app; its receivers connect when Django starts."""
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 

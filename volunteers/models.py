@@ -1,3 +1,6 @@
+"""Volunteers, the competency framework and the records of who has which
+competency. Records are never overwritten: a renewal is a new record."""
+
 import filetype
 from dateutil.relativedelta import relativedelta
 from django.conf import settings

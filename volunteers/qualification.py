@@ -123,6 +123,20 @@ def missing_for_role(user, role, organisation=None, today=None):
     return missing
 
 
+def competencies_needed(states, roles):
+    """What a training would help with: competencies that expire soon or
+    have expired, and those a wanted role requires that are missing.
+    `states` is {competency id: state}; an absent competency is missing."""
+    renew = {pk for pk, state in states.items() if state in (State.EXPIRING, State.EXPIRED)}
+    gain = {
+        competency.pk
+        for role in roles
+        for competency in role.competencies.all()
+        if states.get(competency.pk, State.MISSING) == State.MISSING
+    }
+    return renew | gain
+
+
 # The role a trainer of each kind of group must be qualified for.
 ROLE_FOR_GROUP_KIND = {
     "budgetcursus": "trainer-budgetcursus",

@@ -1,3 +1,6 @@
+"""The volunteers app listens to courses: a completed training awards its
+competencies."""
+
 from django.dispatch import receiver
 
 from courses.signals import course_completed

@@ -1,3 +1,5 @@
+"""Writing competency records: by a coordinator, or after a training."""
+
 from django.db import transaction
 from django.utils import timezone
 

@@ -20,7 +20,7 @@ from people.models import Membership, Role
 from .models import CompetencyRecord, ExpiryNotice, VolunteerProfile, VolunteerStatus
 from .qualification import latest_records
 
-# The admin's qualification overview (volunteers.wagtail_hooks); the admin
+# The admin's qualification overview (volunteers.admin.viewsets); the admin
 # home should that ever be gone.
 OVERVIEW_URL_NAMES = ["qualification:index", "wagtailadmin_home"]
 

@@ -1,3 +1,5 @@
+"""Public URLs of the volunteers app, under /vrijwilligers/."""
+
 from django.urls import path
 
 from . import views

@@ -4,7 +4,6 @@ what their wanted roles still need, and trainings to sign up for."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db.models import OuterRef, Prefetch, Subquery
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -12,15 +11,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from groups.models import Enrolment, EnrolmentStatus, GroupKind, GroupPage
+from groups.models import EnrolmentStatus, GroupKind, GroupPage
 from groups.offer import services as group_services
-from people.models import Role
-from people.permissions import may_see_own_competencies, roles_by_organisation
+from people.messages import error_message
+from people.permissions import may_see_own_competencies
 
-from .models import TrainingCompetency, VolunteerProfile
-from .qualification import State, latest_records, missing_for_role, state_of, vog_state
-
-OWN_ROLES = {Role.VOLUNTEER, Role.TRAINER, Role.COORDINATOR}
+from . import selectors
+from .qualification import State, competencies_needed, missing_for_role, state_of, vog_state
 
 # A training for something that expires, or that a wanted role lacks, comes
 # first; then one that adds something new; then the rest.
@@ -51,24 +48,6 @@ def _status(state, expires_on, today):
     return {"state": state, "text": expiry_text(expires_on, state, today)}
 
 
-def _trainings(user, organisation_ids, today):
-    """Open trainings of the user's organisations, with the user's own
-    sign-up (if any) and the competencies each one awards."""
-    own = Enrolment.objects.active().filter(group=OuterRef("pk"), person=user).order_by("-pk")
-    awards = TrainingCompetency.objects.select_related("competency").order_by("competency__name")
-    return list(
-        GroupPage.objects.open_for_enrolment(today)
-        .public()
-        .filter(kind=GroupKind.TRAINING, organisation_id__in=organisation_ids)
-        .with_counts()
-        .annotate(
-            own_enrolment_id=Subquery(own.values("pk")[:1]),
-            own_status=Subquery(own.values("status")[:1]),
-        )
-        .prefetch_related(Prefetch("awarded_competencies", queryset=awards, to_attr="awards"))
-    )
-
-
 def my_competencies_section(request):
     """The competencies section of Mijn Waakvlam, for volunteers, trainers
     and coordinators only. A fixed number of queries, plus two for each
@@ -77,74 +56,36 @@ def my_competencies_section(request):
     if not may_see_own_competencies(user):
         return None
     today = timezone.localdate()
-    profiles = list(
-        VolunteerProfile.objects.filter(user=user).prefetch_related("roles_wanted__competencies")
-    )
-    latest = latest_records([user.pk])
-    held = {competency_id: record for (_user, competency_id), record in latest.items()}
+    profiles = selectors.own_profiles(user)
+    held = selectors.held_records(user)
     states = {pk: state_of(record.expires_on, today) for pk, record in held.items()}
-
-    competencies = [
-        {"record": record, **_status(states[record.competency_id], record.expires_on, today)}
-        for record in sorted(held.values(), key=lambda record: record.competency.name)
-    ]
-
-    # A VOG is a document of the person: the newest one counts, as in
-    # missing_for_role.
-    vog_profile = max(
-        (profile for profile in profiles if profile.vog_date),
-        key=lambda profile: profile.vog_date,
-        default=None,
-    )
-    if vog_profile is None:
-        vog = {"state": State.MISSING, "text": _("We have no VOG of yours yet")}
-    else:
-        vog = _status(vog_state(vog_profile, today), vog_profile.vog_expires_on, today)
-
-    roles = sorted(
-        {role for profile in profiles for role in profile.roles_wanted.all()},
-        key=lambda role: role.name,
-    )
-    to_renew = {pk for pk, state in states.items() if state in (State.EXPIRING, State.EXPIRED)}
-    for_roles = {
-        competency.pk
-        for role in roles
-        for competency in role.competencies.all()
-        if states.get(competency.pk, State.MISSING) in (State.MISSING, State.EXPIRED)
+    roles = selectors.wanted_roles(profiles)
+    organisation_ids = selectors.own_organisation_ids(user, profiles)
+    trainings = selectors.open_trainings_for(user, organisation_ids, today)
+    return {
+        "competencies": [
+            {"record": record, **_status(states[record.competency_id], record.expires_on, today)}
+            for record in sorted(held.values(), key=lambda record: record.competency.name)
+        ],
+        "vog": _vog(selectors.newest_vog(profiles), today),
+        "roles": [
+            {"role": role, "missing": missing_for_role(user, role, today=today)} for role in roles
+        ],
+        "trainings": _ranked(request, trainings, states, competencies_needed(states, roles)),
     }
-    needed = to_renew | for_roles
 
-    organisation_ids = {
-        organisation_id
-        for organisation_id, held_roles in roles_by_organisation(user).items()
-        if held_roles & OWN_ROLES
-    } | {profile.organisation_id for profile in profiles}
-    trainings = []
-    for training in _trainings(user, organisation_ids, today):
-        awards = [
-            {
-                "competency": award.competency,
-                "state": states.get(award.competency_id, State.MISSING),
-            }
-            for award in training.awards
-        ]
-        if any(award["competency"].pk in needed for award in awards):
-            rank = NEEDED
-        elif any(award["state"] == State.MISSING for award in awards):
-            rank = NEW
-        else:
-            rank = OTHER
-        trainings.append(
-            {
-                "group": training,
-                "url": training.get_url(request),
-                "awards": awards,
-                "useful": rank != OTHER,
-                "rank": rank,
-                "places_left": training.places_left(),
-            }
-        )
-    trainings.sort(
+
+def _vog(profile, today):
+    if profile is None:
+        return {"state": State.MISSING, "text": _("We have no VOG of yours yet")}
+    return _status(vog_state(profile, today), profile.vog_expires_on, today)
+
+
+def _ranked(request, trainings, states, needed):
+    """The trainings, those for what is needed first, then those that add
+    something new; within each, the next meeting first."""
+    items = [_training_item(request, training, states, needed) for training in trainings]
+    items.sort(
         key=lambda item: (
             item["rank"],
             item["group"].next_meeting_at is None,
@@ -152,14 +93,27 @@ def my_competencies_section(request):
             item["group"].title,
         )
     )
+    return items
 
+
+def _training_item(request, training, states, needed):
+    awards = [
+        {"competency": award.competency, "state": states.get(award.competency_id, State.MISSING)}
+        for award in training.awards
+    ]
+    if any(award["competency"].pk in needed for award in awards):
+        rank = NEEDED
+    elif any(award["state"] == State.MISSING for award in awards):
+        rank = NEW
+    else:
+        rank = OTHER
     return {
-        "competencies": competencies,
-        "vog": vog,
-        "roles": [
-            {"role": role, "missing": missing_for_role(user, role, today=today)} for role in roles
-        ],
-        "trainings": trainings,
+        "group": training,
+        "url": training.get_url(request),
+        "awards": awards,
+        "useful": rank != OTHER,
+        "rank": rank,
+        "places_left": training.places_left(),
     }
 
 
@@ -171,7 +125,7 @@ def training_enrol(request, group_id):
     try:
         enrolment = group_services.enrolment_create(group=training, person=request.user)
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        messages.error(request, error_message(error))
     else:
         if enrolment.status == EnrolmentStatus.ENROLLED:
             messages.success(

@@ -1,8 +1,10 @@
+"""Who is qualified for what: records and their expiry, role requirements,
+the trainer check, competencies awarded by a training, and anonymising."""
+
 import datetime
 import os
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone, translation
 
 from groups.attendance import services as attendance_services
@@ -13,16 +15,21 @@ from people.models import Role
 from people.services import user_anonymise
 from tests.factories import MembershipFactory
 from tests.groups.factories import GroupPageFactory, MeetingFactory
+from tests.volunteers.factories import (
+    CompetencyRecordFactory,
+    TrainingFactory,
+    VolunteerProfileFactory,
+    certificate,
+)
 from volunteers import services
 from volunteers.models import (
     Competency,
     CompetencyRecord,
     RecordSource,
-    TrainingCompetency,
     VolunteerProfile,
     VolunteerRole,
 )
-from volunteers.qualification import State, missing_for_role, state_of
+from volunteers.qualification import State, competencies_needed, missing_for_role, state_of
 
 pytestmark = pytest.mark.django_db
 
@@ -40,9 +47,7 @@ def qualify(user, organisation, role_slug):
         defaults={"status": "active", "vog_date": days_ago(180)},
     )
     for competency in VolunteerRole.objects.get(slug=role_slug).competencies.all():
-        services.competency_record(
-            volunteer=user, competency=competency, achieved_on=days_ago(30), source="observation"
-        )
+        CompetencyRecordFactory(volunteer=user, competency=competency, achieved_on=days_ago(30))
 
 
 def test_the_framework_and_roles_are_seeded():
@@ -129,9 +134,8 @@ def test_completing_a_training_records_the_competencies_it_awards(
 ):
     volunteer = MembershipFactory(role=Role.VOLUNTEER).user
     trainer = MembershipFactory(role=Role.TRAINER).user
-    training = GroupPageFactory(kind=GroupKind.TRAINING, trainers=[trainer])
     competency = Competency.objects.get(slug="nazorg-terugvalpreventie")
-    TrainingCompetency.objects.create(training=training, competency=competency)
+    training = TrainingFactory(trainers=[trainer], awards=[competency])
     meeting = MeetingFactory(group=training, starts_at=timezone.now() - datetime.timedelta(days=2))
     with django_capture_on_commit_callbacks(execute=True):
         offer_services.enrolment_create(group=training, person=volunteer)
@@ -148,17 +152,22 @@ def test_completing_a_training_records_the_competencies_it_awards(
 def test_anonymising_a_volunteer_removes_certificates_notes_and_vog():
     membership = MembershipFactory(role=Role.VOLUNTEER)
     user = membership.user
-    VolunteerProfile.objects.create(
-        user=user, organisation=membership.organisation, vog_date=days_ago(100), notes="Let op"
+    VolunteerProfileFactory(
+        user=user,
+        organisation=membership.organisation,
+        role=None,  # the membership above
+        status="applying",
+        vog_date=days_ago(100),
+        notes="Let op",
     )
-    record = services.competency_record(
+    record = CompetencyRecordFactory(
         volunteer=user,
-        competency=Competency.objects.get(slug="gespreksvoering"),
+        competency="gespreksvoering",
         achieved_on=days_ago(5),
-        source=RecordSource.CERTIFICATE,
-        evidence=SimpleUploadedFile("bewijs.pdf", b"%PDF-1.4\n%%EOF\n", "application/pdf"),
+        evidence=certificate(content=b"%PDF-1.4\n%%EOF\n", content_type="application/pdf"),
         note="Certificaat van cursus X",
     )
+    assert record.source == RecordSource.CERTIFICATE
     path = record.evidence.path
     user_anonymise(user=user)
     record.refresh_from_db()
@@ -166,3 +175,21 @@ def test_anonymising_a_volunteer_removes_certificates_notes_and_vog():
     assert not record.evidence and record.note == ""
     assert profile.notes == "" and profile.vog_date is None
     assert not os.path.exists(path)
+
+
+def test_a_training_helps_with_what_expires_and_with_what_a_wanted_role_lacks():
+    role = VolunteerRole.objects.get(slug="spaarkringbegeleider")
+    slugs = dict(Competency.objects.values_list("slug", "pk"))
+    states = {
+        slugs["gespreksvoering"]: State.VALID,
+        slugs["privacy-avg"]: State.EXPIRING,
+        slugs["stress-sensitief-werken"]: State.EXPIRED,
+        slugs["cultuursensitief-werken"]: State.MISSING,
+    }
+    # financiele-basiskennis: the role needs it and it is not held at all.
+    assert competencies_needed(states, [role]) == {
+        slugs["privacy-avg"],
+        slugs["stress-sensitief-werken"],
+        slugs["financiele-basiskennis"],
+    }
+    assert competencies_needed({}, []) == set()

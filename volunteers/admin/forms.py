@@ -1,68 +1,25 @@
-"""Forms of the volunteer admin. Coordinators choose only people, trainings
-and organisations of their own organisations; every refusal is a Dutch
-message on the form, with what was typed kept."""
+"""Forms of the volunteer admin: coordinators choose only their own organisations' people,
+trainings and organisations; a refusal is a Dutch message, with what was typed kept."""
 
 from django import forms
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from groups.models import GroupKind, GroupPage
 from groups.offer.admin.filters import group_label
-from groups.offer.selectors import managed_groups
 from people.admin_kit.labels import field_label
-from people.models import Membership, Organisation, Role
-from people.permissions import organisations_with_role
+from people.models import Membership
 
-from .models import (
-    CompetencyRecord,
-    RecordSource,
-    VolunteerProfile,
-    VolunteerStatus,
+from ..models import CompetencyRecord, RecordSource, VolunteerProfile
+from ..selectors import (
+    VOLUNTEER_ROLES,
+    own_members,
+    own_organisations,
+    own_trainings,
+    own_volunteers,
 )
-
-# The roles that come with a qualification of one's own (and may follow a
-# training, see groups.services).
-VOLUNTEER_ROLES = (Role.VOLUNTEER, Role.TRAINER, Role.COORDINATOR)
-
-
-def person_label(user):
-    # Two volunteers can share a name; the e-mail address tells them apart.
-    return f"{user.full_name} ({user.email})" if user.full_name else user.email
-
-
-def own_organisations(user):
-    if user is None:
-        return Organisation.objects.none()
-    return organisations_with_role(user, Role.COORDINATOR).order_by("name")
-
-
-def own_members(user):
-    """People with a volunteer, trainer or coordinator role in one of the
-    organisations `user` coordinates."""
-    members = Membership.objects.filter(
-        organisation__in=own_organisations(user), role__in=VOLUNTEER_ROLES
-    ).values("user_id")
-    return get_user_model().objects.filter(pk__in=members).order_by("full_name", "email")
-
-
-def own_volunteers(user):
-    """People with a volunteer profile (not left) in one of the
-    organisations `user` coordinates: whose competencies they record."""
-    profiles = (
-        VolunteerProfile.objects.filter(organisation__in=own_organisations(user))
-        .exclude(status=VolunteerStatus.LEFT)
-        .values("user_id")
-    )
-    return get_user_model().objects.filter(pk__in=profiles).order_by("full_name", "email")
-
-
-def own_trainings(user):
-    if user is None:
-        return GroupPage.objects.none()
-    return managed_groups(user).filter(kind=GroupKind.TRAINING)
+from .labels import person_label
 
 
 class VolunteerProfileForm(WagtailAdminModelForm):

@@ -15,14 +15,9 @@ from django_q.models import Schedule
 
 from people.models import Role
 from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
-from volunteers import services, tasks
-from volunteers.models import (
-    Competency,
-    ExpiryNotice,
-    RecordSource,
-    VolunteerProfile,
-    VolunteerStatus,
-)
+from tests.volunteers.factories import CompetencyRecordFactory, VolunteerProfileFactory
+from volunteers import tasks
+from volunteers.models import ExpiryNotice, VolunteerProfile, VolunteerStatus
 
 pytestmark = pytest.mark.django_db
 
@@ -49,13 +44,14 @@ def sent(django_capture_on_commit_callbacks):
     return lambda: django_capture_on_commit_callbacks(execute=True)
 
 
-def volunteer(organisation, *, vog_date=None, status=VolunteerStatus.ACTIVE, **kwargs):
-    user = UserFactory(preferred_language="en", **kwargs)
-    MembershipFactory(user=user, organisation=organisation, role=Role.VOLUNTEER)
-    VolunteerProfile.objects.create(
-        user=user, organisation=organisation, status=status, vog_date=vog_date
-    )
-    return user
+def volunteer(organisation, *, vog_date=None, status=VolunteerStatus.ACTIVE, **person):
+    return VolunteerProfileFactory(
+        organisation=organisation,
+        status=status,
+        vog_date=vog_date,
+        user__preferred_language="en",
+        **{f"user__{name}": value for name, value in person.items()},
+    ).user
 
 
 def coordinator(organisation, **kwargs):
@@ -65,12 +61,11 @@ def coordinator(organisation, **kwargs):
 
 
 def record(user, slug, *, expires_on, achieved_on=None):
-    return services.competency_record(
+    return CompetencyRecordFactory(
         volunteer=user,
-        competency=Competency.objects.get(slug=slug),
+        competency=slug,
         achieved_on=achieved_on or min(TODAY, expires_on) - datetime.timedelta(days=700),
         expires_on=expires_on,
-        source=RecordSource.OBSERVATION,
     )
 
 

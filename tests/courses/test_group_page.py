@@ -1,0 +1,96 @@
+"""What the courses app adds to a group page: its lessons, through the
+GROUP_PAGE_SECTION hook."""
+
+import re
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.template.loader import render_to_string
+from django.test import RequestFactory
+
+from courses.models import Lesson
+from groups.hooks import GROUP_PAGE_SECTION
+from people.sections import sections
+from tests.courses.factories import course_with_trainer
+from tests.groups.factories import GroupPageFactory, MeetingFactory
+
+pytestmark = pytest.mark.django_db
+
+TEMPLATE = "courses/group_page_lessons.html"
+
+
+def lessons_section(page):
+    """The lessons section of `page`, or None."""
+    request = RequestFactory().get(page.url)
+    request.user = AnonymousUser()
+    found = [s for s in sections(GROUP_PAGE_SECTION, request, page) if s.template == TEMPLATE]
+    assert len(found) <= 1
+    return found[0] if found else None
+
+
+def squeezed(html):
+    return re.sub(r"\s+", " ", re.sub(r">\s+<", "><", html)).strip()
+
+
+def test_a_course_shows_its_lessons_in_order():
+    group = GroupPageFactory()
+    second = Lesson.objects.create(group=group, number=2, title="Vaste lasten")
+    first = Lesson.objects.create(group=group, number=1, title="Post ordenen")
+    Lesson.objects.create(group=GroupPageFactory(), number=1, title="Les van een ander")
+    assert lessons_section(group).context == {"lessons": [first, second]}
+
+
+def test_a_group_without_lessons_has_no_lessons_section():
+    assert lessons_section(GroupPageFactory()) is None
+
+
+def test_the_section_has_the_markup_of_the_group_page(client):
+    group = GroupPageFactory()
+    Lesson.objects.create(
+        group=group, number=1, title="Post ordenen", topic="Ordenen", goals="Overzicht\nen rust"
+    )
+    Lesson.objects.create(group=group, number=2, title="Vaste lasten")
+    html = client.get(group.url).content.decode()
+    on_the_page = re.search(
+        r'<section aria-labelledby="lessons-heading">.*?</section>', html, re.S
+    ).group(0)
+    section = lessons_section(group)
+    rendered = render_to_string(section.template, {"section": section.context})
+    assert squeezed(rendered) == squeezed(on_the_page)
+
+
+# The most queries a course's page needs today; more would be a regression.
+MOST_QUERIES = 18
+
+
+def queries_of(client, url, assert_queries):
+    """The queries of a page, within `assert_queries`, after a first request
+    has warmed the caches (site root, menu)."""
+    client.get(url)
+    with assert_queries as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries)
+
+
+def test_the_group_page_lists_its_lessons_in_a_fixed_number_of_queries(
+    client, django_assert_max_num_queries, django_assert_num_queries
+):
+    group, _trainer = course_with_trainer()
+    meeting = MeetingFactory(group=group)
+    Lesson.objects.create(
+        group=group, meeting=meeting, number=1, title="Post ordenen", goals="Overzicht"
+    )
+    few = queries_of(client, group.url, django_assert_max_num_queries(MOST_QUERIES))
+    html = client.get(group.url).content.decode()
+    assert 'id="lessons-heading"' in html and "Post ordenen" in html
+    for number in range(2, 12):
+        Lesson.objects.create(
+            group=group, meeting=MeetingFactory(group=group), number=number, title=f"Les {number}"
+        )
+    queries_of(client, group.url, django_assert_num_queries(few))
+
+
+def test_a_group_without_lessons_shows_no_lessons_section(client):
+    group = GroupPageFactory()
+    assert 'id="lessons-heading"' not in client.get(group.url).content.decode()

@@ -1,0 +1,2 @@
+"""The coordinator's Wagtail screens for volunteers; registered in
+volunteers.wagtail_hooks."""
