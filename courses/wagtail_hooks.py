@@ -84,9 +84,6 @@ class CompletionViewSet(ScopedModelViewSet):
     menu_label = _("Completions")
     add_to_reference_index = False
     inspect_view_enabled = True
-    # Nothing is typed in here; Wagtail still builds a form for the add and
-    # edit views it makes before the policy's unpermitted URLs are dropped.
-    form_fields = []
     inspect_view_class = admin_views.CompletionInspectView
     inspect_view_fields = [
         "person",
