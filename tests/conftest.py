@@ -3,6 +3,9 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils import translation
 
+from people.models import Role
+from tests.factories import MembershipFactory, OrganisationFactory
+
 
 @pytest.fixture(autouse=True)
 def _clear_cache():
@@ -55,3 +58,19 @@ def sent(django_capture_on_commit_callbacks):
     """`with sent(): ...` runs the on-commit callbacks (the queued mail
     tasks) at the end of the block, as a real commit would."""
     return lambda: django_capture_on_commit_callbacks(execute=True)
+
+
+@pytest.fixture
+def organisations():
+    """Two organisations and a coordinator of the first: where a
+    coordinator must see only their own organisation's records."""
+    own, other = OrganisationFactory(), OrganisationFactory()
+    coordinator = MembershipFactory(organisation=own, role=Role.COORDINATOR).user
+    return {"own": own, "other": other, "coordinator": coordinator}
+
+
+@pytest.fixture
+def coordinator_client(client, world):
+    """The client, logged in as the coordinator of the module's `world`."""
+    client.force_login(world["coordinator"])
+    return client

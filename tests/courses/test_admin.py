@@ -11,7 +11,7 @@ from django.utils.translation import gettext
 from courses.models import Completion, CompletionRule, Lesson
 from groups.models import GroupKind
 from people.models import Role
-from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
+from tests.factories import MembershipFactory, UserFactory
 from tests.groups.factories import GroupPageFactory, MeetingFactory
 
 pytestmark = pytest.mark.django_db
@@ -24,9 +24,8 @@ def nl(message):
 
 
 @pytest.fixture
-def world():
-    own, other = OrganisationFactory(), OrganisationFactory()
-    coordinator = MembershipFactory(organisation=own, role=Role.COORDINATOR).user
+def world(organisations):
+    own, other, coordinator = organisations.values()
     course = GroupPageFactory(organisation=own, title="Budgetcursus Oost")
     second_course = GroupPageFactory(organisation=own, title="Budgetcursus West")
     circle = GroupPageFactory(
@@ -54,12 +53,6 @@ def world():
     return locals()
 
 
-@pytest.fixture
-def admin_client(client, world):
-    client.force_login(world["coordinator"])
-    return client
-
-
 def url(name, *args):
     return reverse(name, args=args)
 
@@ -79,16 +72,16 @@ def lesson_data(world, **overrides):
 # ------------------------------------------------------------------ scoping
 
 
-def test_a_coordinator_sees_only_their_own_lessons(admin_client, world):
-    html = admin_client.get(url("lessons:index")).content.decode()
+def test_a_coordinator_sees_only_their_own_lessons(coordinator_client, world):
+    html = coordinator_client.get(url("lessons:index")).content.decode()
     assert "Post ordenen" in html
     assert "Geheime les" not in html
 
 
-def test_another_organisations_lesson_cannot_be_opened(admin_client, world):
-    assert admin_client.get(url("lessons:edit", world["lesson"].pk)).status_code == 200
-    assert admin_client.get(url("lessons:edit", world["other_lesson"].pk)).status_code == 404
-    response = admin_client.post(
+def test_another_organisations_lesson_cannot_be_opened(coordinator_client, world):
+    assert coordinator_client.get(url("lessons:edit", world["lesson"].pk)).status_code == 200
+    assert coordinator_client.get(url("lessons:edit", world["other_lesson"].pk)).status_code == 404
+    response = coordinator_client.post(
         url("lessons:edit", world["other_lesson"].pk), lesson_data(world, number=1)
     )
     assert response.status_code == 404
@@ -96,17 +89,17 @@ def test_another_organisations_lesson_cannot_be_opened(admin_client, world):
     assert world["other_lesson"].title == "Geheime les"
 
 
-def test_the_forms_offer_only_own_courses_and_their_meetings(admin_client, world):
-    html = admin_client.get(url("lessons:add")).content.decode()
+def test_the_forms_offer_only_own_courses_and_their_meetings(coordinator_client, world):
+    html = coordinator_client.get(url("lessons:add")).content.decode()
     assert "Budgetcursus Oost" in html and "Budgetcursus West" in html
     assert "Budgetcursus Elders" not in html
     assert "Spaarkring Oost" not in html  # not a course
 
-    html = admin_client.get(url("lessons:edit", world["lesson"].pk)).content.decode()
+    html = coordinator_client.get(url("lessons:edit", world["lesson"].pk)).content.decode()
     assert f'value="{world["meeting"].pk}"' in html
     assert f'value="{world["second_meeting"].pk}"' not in html
 
-    html = admin_client.get(url("completion_rules:add")).content.decode()
+    html = coordinator_client.get(url("completion_rules:add")).content.decode()
     assert "Budgetcursus Oost" in html
     assert "Budgetcursus Elders" not in html and "Spaarkring Oost" not in html
 
@@ -121,9 +114,9 @@ def test_people_without_the_coordinator_role_get_no_course_admin(client, world):
 # ------------------------------------------------------------------ lessons
 
 
-def test_a_lesson_is_added_for_a_meeting_of_its_group(admin_client, world):
+def test_a_lesson_is_added_for_a_meeting_of_its_group(coordinator_client, world):
     meeting = MeetingFactory(group=world["course"])
-    response = admin_client.post(
+    response = coordinator_client.post(
         url("lessons:add"), lesson_data(world, meeting=meeting.pk, goals="Overzicht")
     )
     assert response.status_code == 302
@@ -131,8 +124,8 @@ def test_a_lesson_is_added_for_a_meeting_of_its_group(admin_client, world):
     assert (lesson.meeting, lesson.title) == (meeting, "Vaste lasten")
 
 
-def test_a_meeting_of_another_group_is_refused_with_a_message(admin_client, world):
-    response = admin_client.post(
+def test_a_meeting_of_another_group_is_refused_with_a_message(coordinator_client, world):
+    response = coordinator_client.post(
         url("lessons:add"), lesson_data(world, meeting=world["second_meeting"].pk)
     )
     assert response.status_code == 200
@@ -144,8 +137,8 @@ def test_a_meeting_of_another_group_is_refused_with_a_message(admin_client, worl
     assert not Lesson.objects.filter(title="Vaste lasten").exists()
 
 
-def test_a_meeting_of_another_organisation_cannot_be_chosen(admin_client, world):
-    response = admin_client.post(
+def test_a_meeting_of_another_organisation_cannot_be_chosen(coordinator_client, world):
+    response = coordinator_client.post(
         url("lessons:add"), lesson_data(world, meeting=world["other_meeting"].pk)
     )
     assert response.status_code == 200
@@ -153,15 +146,17 @@ def test_a_meeting_of_another_organisation_cannot_be_chosen(admin_client, world)
     assert not Lesson.objects.filter(title="Vaste lasten").exists()
 
 
-def test_a_lesson_number_is_used_once_per_course(admin_client, world):
-    response = admin_client.post(url("lessons:add"), lesson_data(world, number=1))
+def test_a_lesson_number_is_used_once_per_course(coordinator_client, world):
+    response = coordinator_client.post(url("lessons:add"), lesson_data(world, number=1))
     assert response.status_code == 200
     assert response.context["form"].errors
     assert Lesson.objects.filter(group=world["course"]).count() == 1
 
 
-def test_a_lesson_cannot_be_added_to_a_savings_circle(admin_client, world):
-    response = admin_client.post(url("lessons:add"), lesson_data(world, group=world["circle"].pk))
+def test_a_lesson_cannot_be_added_to_a_savings_circle(coordinator_client, world):
+    response = coordinator_client.post(
+        url("lessons:add"), lesson_data(world, group=world["circle"].pk)
+    )
     assert response.status_code == 200
     assert "group" in response.context["form"].errors
 
@@ -179,8 +174,8 @@ def rule_data(world, percent, **overrides):
 
 
 @pytest.mark.parametrize("percent", ["0", "101", "-5", "abc", ""])
-def test_a_percentage_outside_1_to_100_gets_a_clear_message(admin_client, world, percent):
-    response = admin_client.post(url("completion_rules:add"), rule_data(world, percent))
+def test_a_percentage_outside_1_to_100_gets_a_clear_message(coordinator_client, world, percent):
+    response = coordinator_client.post(url("completion_rules:add"), rule_data(world, percent))
     assert response.status_code == 200
     errors = response.context["form"].errors["min_attendance_percent"]
     assert errors
@@ -190,19 +185,19 @@ def test_a_percentage_outside_1_to_100_gets_a_clear_message(admin_client, world,
 
 
 @pytest.mark.parametrize("percent", [1, 100])
-def test_the_percentage_may_be_1_to_100(admin_client, world, percent):
-    response = admin_client.post(url("completion_rules:add"), rule_data(world, percent))
+def test_the_percentage_may_be_1_to_100(coordinator_client, world, percent):
+    response = coordinator_client.post(url("completion_rules:add"), rule_data(world, percent))
     assert response.status_code == 302
     rule = CompletionRule.objects.get()
     assert (rule.group, rule.min_attendance_percent) == (world["course"], percent)
     assert rule.first_meeting_required
 
 
-def test_a_course_has_one_rule_and_a_savings_circle_none(admin_client, world):
+def test_a_course_has_one_rule_and_a_savings_circle_none(coordinator_client, world):
     CompletionRule.objects.create(group=world["course"])
-    response = admin_client.post(url("completion_rules:add"), rule_data(world, 80))
+    response = coordinator_client.post(url("completion_rules:add"), rule_data(world, 80))
     assert response.status_code == 200
-    response = admin_client.post(
+    response = coordinator_client.post(
         url("completion_rules:add"), rule_data(world, 80, group=world["circle"].pk)
     )
     assert response.status_code == 200
@@ -210,24 +205,24 @@ def test_a_course_has_one_rule_and_a_savings_circle_none(admin_client, world):
     assert CompletionRule.objects.count() == 1
 
 
-def test_another_organisations_rule_cannot_be_opened(admin_client, world):
+def test_another_organisations_rule_cannot_be_opened(coordinator_client, world):
     rule = CompletionRule.objects.create(group=world["other_course"])
-    assert admin_client.get(url("completion_rules:edit", rule.pk)).status_code == 404
+    assert coordinator_client.get(url("completion_rules:edit", rule.pk)).status_code == 404
 
 
 # -------------------------------------------------------------- completions
 
 
-def test_completions_are_listed_per_organisation_and_read_only(admin_client, world):
-    html = admin_client.get(url("completions:index")).content.decode()
+def test_completions_are_listed_per_organisation_and_read_only(coordinator_client, world):
+    html = coordinator_client.get(url("completions:index")).content.decode()
     assert "Anna de Vries" in html and "Kees Elders" not in html
     assert url("completions:inspect", world["completion"].pk) in html
 
-    response = admin_client.get(url("completions:inspect", world["completion"].pk))
+    response = coordinator_client.get(url("completions:inspect", world["completion"].pk))
     assert response.status_code == 200
     assert world["completion"].get_absolute_url() in response.content.decode()
     other = url("completions:inspect", world["other_completion"].pk)
-    assert admin_client.get(other).status_code == 404
+    assert coordinator_client.get(other).status_code == 404
 
 
 def test_completions_have_no_add_edit_or_delete(world):
@@ -240,7 +235,7 @@ def test_completions_have_no_add_edit_or_delete(world):
             reverse(name, args=args)
 
 
-def test_a_lesson_stays_editable_when_its_group_is_no_longer_a_course(admin_client, world):
+def test_a_lesson_stays_editable_when_its_group_is_no_longer_a_course(coordinator_client, world):
     """The group is read-only on the edit form; an error on it would be a
     server error."""
     course = world["course"]
@@ -249,7 +244,7 @@ def test_a_lesson_stays_editable_when_its_group_is_no_longer_a_course(admin_clie
     data = lesson_data(
         world, number=1, title="Post ordenen en bewaren", meeting=world["meeting"].pk
     )
-    response = admin_client.post(url("lessons:edit", world["lesson"].pk), data)
+    response = coordinator_client.post(url("lessons:edit", world["lesson"].pk), data)
     assert response.status_code == 302
     world["lesson"].refresh_from_db()
     assert world["lesson"].title == "Post ordenen en bewaren"

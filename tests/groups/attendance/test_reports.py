@@ -25,7 +25,7 @@ from groups.models import (
 )
 from people.admin_kit.exports import neutralise_formula
 from people.models import Role
-from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
+from tests.factories import MembershipFactory, UserFactory
 from tests.groups.factories import EnrolmentFactory, GroupPageFactory, MeetingFactory
 
 pytestmark = pytest.mark.django_db
@@ -73,18 +73,11 @@ def record(meeting, person, status):
 
 
 @pytest.fixture
-def world():
-    own, other = OrganisationFactory(), OrganisationFactory()
-    coordinator = MembershipFactory(organisation=own, role=Role.COORDINATOR).user
+def world(organisations):
+    own, other, coordinator = organisations.values()
     group = GroupPageFactory(organisation=own, title="Budgetcursus Oost")
     other_group = GroupPageFactory(organisation=other, title="Spaarkring Elders")
     return locals()
-
-
-@pytest.fixture
-def coordinator_client(client, world):
-    client.force_login(world["coordinator"])
-    return client
 
 
 @pytest.fixture

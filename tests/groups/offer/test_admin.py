@@ -12,7 +12,7 @@ from django.utils.translation import gettext, ngettext
 
 from groups.models import Enrolment, EnrolmentStatus, Meeting, MeetingStatus
 from people.models import Role
-from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
+from tests.factories import MembershipFactory, UserFactory
 from tests.groups.factories import EnrolmentFactory, GroupPageFactory, MeetingFactory
 
 pytestmark = pytest.mark.django_db
@@ -32,9 +32,8 @@ def local(year, month, day, hour, minute=0):
 
 
 @pytest.fixture
-def world():
-    own, other = OrganisationFactory(), OrganisationFactory()
-    coordinator = MembershipFactory(organisation=own, role=Role.COORDINATOR).user
+def world(organisations):
+    own, other, coordinator = organisations.values()
     group = GroupPageFactory(organisation=own, title="Budgetcursus Oost", capacity=1)
     other_group = GroupPageFactory(organisation=other, title="Spaarkring Elders")
     meeting = MeetingFactory(
@@ -44,12 +43,6 @@ def world():
         group=other_group, starts_at=local(2099, 3, 4, 10), ends_at=local(2099, 3, 4, 12)
     )
     return locals()
-
-
-@pytest.fixture
-def coordinator_client(client, world):
-    client.force_login(world["coordinator"])
-    return client
 
 
 def url(name, *args):

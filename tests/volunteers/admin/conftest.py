@@ -41,9 +41,3 @@ def world():
         volunteer=kees.user, competency="privacy-avg", evidence=certificate("geheim.pdf")
     )
     return locals()
-
-
-@pytest.fixture
-def admin_client(client, world):
-    client.force_login(world["coordinator"])
-    return client

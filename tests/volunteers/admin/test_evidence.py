@@ -15,8 +15,8 @@ def url(name, *args):
     return reverse(name, args=args)
 
 
-def test_the_certificate_is_streamed_inline_with_its_real_type(admin_client, world):
-    response = admin_client.get(url("volunteers_admin:evidence", world["anna_record"].pk))
+def test_the_certificate_is_streamed_inline_with_its_real_type(coordinator_client, world):
+    response = coordinator_client.get(url("volunteers_admin:evidence", world["anna_record"].pk))
     assert response.status_code == 200
     assert b"".join(response.streaming_content) == PDF
     assert response["Content-Type"] == "application/pdf"
@@ -25,18 +25,18 @@ def test_the_certificate_is_streamed_inline_with_its_real_type(admin_client, wor
     assert "no-store" in response["Cache-Control"]
 
 
-def test_the_type_comes_from_the_content_not_the_name(admin_client, world):
+def test_the_type_comes_from_the_content_not_the_name(coordinator_client, world):
     png = CompetencyRecordFactory(
         volunteer=world["anna"].user, evidence=certificate("foto.pdf", PNG)
     )
-    response = admin_client.get(url("volunteers_admin:evidence", png.pk))
+    response = coordinator_client.get(url("volunteers_admin:evidence", png.pk))
     assert response["Content-Type"] == "image/png"
     assert b"".join(response.streaming_content) == PNG
 
 
-def test_a_record_without_a_certificate_has_nothing_to_download(admin_client, world):
+def test_a_record_without_a_certificate_has_nothing_to_download(coordinator_client, world):
     observed = CompetencyRecordFactory(volunteer=world["anna"].user)
-    assert admin_client.get(url("volunteers_admin:evidence", observed.pk)).status_code == 404
+    assert coordinator_client.get(url("volunteers_admin:evidence", observed.pk)).status_code == 404
 
 
 def test_the_path_stays_under_the_admin(world):

@@ -15,8 +15,8 @@ def url(name, *args):
     return reverse(name, args=args)
 
 
-def test_a_coordinator_adds_a_competency_and_its_slug_is_made_for_them(admin_client):
-    response = admin_client.post(
+def test_a_coordinator_adds_a_competency_and_its_slug_is_made_for_them(coordinator_client):
+    response = coordinator_client.post(
         url("competencies:add"),
         {"name": "Omgaan met agressie", "category": "Vaardigheden", "description": ""},
     )
@@ -24,10 +24,10 @@ def test_a_coordinator_adds_a_competency_and_its_slug_is_made_for_them(admin_cli
     assert Competency.objects.get(name="Omgaan met agressie").slug == "omgaan-met-agressie"
 
 
-def test_a_coordinator_changes_what_a_role_requires_and_its_slug_stays(admin_client):
+def test_a_coordinator_changes_what_a_role_requires_and_its_slug_stays(coordinator_client):
     role = VolunteerRole.objects.get(slug="spaarkringbegeleider")
     wanted = Competency.objects.filter(slug__in=["gespreksvoering", "privacy-avg"])
-    response = admin_client.post(
+    response = coordinator_client.post(
         url("volunteer_roles:edit", role.pk),
         {
             "name": "Begeleider spaarkring",
@@ -43,21 +43,21 @@ def test_a_coordinator_changes_what_a_role_requires_and_its_slug_stays(admin_cli
     assert set(role.competencies.all()) == set(wanted)
 
 
-def test_trainings_of_another_organisation_cannot_award_competencies(admin_client, world):
+def test_trainings_of_another_organisation_cannot_award_competencies(coordinator_client, world):
     own = TrainingFactory(organisation=world["own"], title="Basis Oost")
     other = TrainingFactory(organisation=world["other"], title="Basis Elders")
     course = GroupPageFactory(organisation=world["own"], title="Budgetcursus Oost")
-    html = admin_client.get(url("training_competencies:add")).content.decode()
+    html = coordinator_client.get(url("training_competencies:add")).content.decode()
     assert "Basis Oost" in html
     assert "Basis Elders" not in html and "Budgetcursus Oost" not in html
     competency = Competency.objects.get(slug="gespreksvoering")
     for training in (other, course):
-        response = admin_client.post(
+        response = coordinator_client.post(
             url("training_competencies:add"),
             {"training": training.pk, "competency": competency.pk},
         )
         assert response.status_code == 200
-    response = admin_client.post(
+    response = coordinator_client.post(
         url("training_competencies:add"), {"training": own.pk, "competency": competency.pk}
     )
     assert response.status_code == 302

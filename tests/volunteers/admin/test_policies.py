@@ -16,7 +16,7 @@ def url(name, *args):
     return reverse(name, args=args)
 
 
-def test_records_cannot_be_changed_or_deleted(admin_client, world):
+def test_records_cannot_be_changed_or_deleted(coordinator_client, world):
     for name in ("edit", "delete", "history"):
         with pytest.raises(NoReverseMatch):
             url(f"competency_records:{name}", world["anna_record"].pk)
@@ -24,10 +24,10 @@ def test_records_cannot_be_changed_or_deleted(admin_client, world):
         url("volunteer_profiles:delete", world["anna"].pk)
 
 
-def test_competencies_and_roles_are_never_deleted_and_have_no_usage_screen(admin_client):
+def test_competencies_and_roles_are_never_deleted_and_have_no_usage_screen(coordinator_client):
     for prefix, model in (("competencies", Competency), ("volunteer_roles", VolunteerRole)):
         pk = model.objects.first().pk
-        assert admin_client.get(url(f"{prefix}:edit", pk)).status_code == 200
+        assert coordinator_client.get(url(f"{prefix}:edit", pk)).status_code == 200
         for name in ("delete", "usage"):
             with pytest.raises(NoReverseMatch):
                 url(f"{prefix}:{name}", pk)

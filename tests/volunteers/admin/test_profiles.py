@@ -32,18 +32,18 @@ def url(name, *args):
 # ------------------------------------------------------------------ scoping
 
 
-def test_a_coordinator_sees_only_their_own_volunteers(admin_client, world):
-    html = admin_client.get(url("volunteer_profiles:index")).content.decode()
+def test_a_coordinator_sees_only_their_own_volunteers(coordinator_client, world):
+    html = coordinator_client.get(url("volunteer_profiles:index")).content.decode()
     assert "Anna de Vries" in html
     assert "Kees Elders" not in html
 
 
-def test_another_organisations_volunteer_is_a_404(admin_client, world):
+def test_another_organisations_volunteer_is_a_404(coordinator_client, world):
     anna, kees = world["anna"], world["kees"]
     for name in ("volunteer_profiles:inspect", "volunteer_profiles:edit"):
-        assert admin_client.get(url(name, anna.pk)).status_code == 200
-        assert admin_client.get(url(name, kees.pk)).status_code == 404
-    response = admin_client.post(url("volunteer_profiles:edit", kees.pk), {"status": "left"})
+        assert coordinator_client.get(url(name, anna.pk)).status_code == 200
+        assert coordinator_client.get(url(name, kees.pk)).status_code == 404
+    response = coordinator_client.post(url("volunteer_profiles:edit", kees.pk), {"status": "left"})
     assert response.status_code == 404
     kees.refresh_from_db()
     assert kees.status == "active"
@@ -65,31 +65,35 @@ def profile_data(user, organisation, **overrides):
     }
 
 
-def test_a_profile_is_added_for_a_volunteer_of_the_organisation(admin_client, world):
+def test_a_profile_is_added_for_a_volunteer_of_the_organisation(coordinator_client, world):
     bert = MembershipFactory(
         organisation=world["own"], role=Role.VOLUNTEER, user__full_name="Bert Jansen"
     ).user
-    html = admin_client.get(url("volunteer_profiles:add")).content.decode()
+    html = coordinator_client.get(url("volunteer_profiles:add")).content.decode()
     assert f"Bert Jansen ({bert.email})" in html
     assert "Kees Elders" not in html
-    response = admin_client.post(url("volunteer_profiles:add"), profile_data(bert, world["own"]))
+    response = coordinator_client.post(
+        url("volunteer_profiles:add"), profile_data(bert, world["own"])
+    )
     assert response.status_code == 302
     profile = VolunteerProfile.objects.get(user=bert)
     assert profile.organisation == world["own"] and profile.notes == "Komt via de kerk"
     assert [role.slug for role in profile.roles_wanted.all()] == ["nazorgvrijwilliger"]
 
 
-def test_a_profile_cannot_be_added_in_another_organisation(admin_client, world):
+def test_a_profile_cannot_be_added_in_another_organisation(coordinator_client, world):
     bert = MembershipFactory(organisation=world["own"], role=Role.VOLUNTEER).user
-    response = admin_client.post(url("volunteer_profiles:add"), profile_data(bert, world["other"]))
+    response = coordinator_client.post(
+        url("volunteer_profiles:add"), profile_data(bert, world["other"])
+    )
     assert response.status_code == 200
     assert "organisation" in response.context["form"].errors
     assert not VolunteerProfile.objects.filter(user=bert).exists()
 
 
-def test_a_second_profile_in_the_same_organisation_gets_a_clear_message(admin_client, world):
+def test_a_second_profile_in_the_same_organisation_gets_a_clear_message(coordinator_client, world):
     anna = world["anna"]
-    response = admin_client.post(
+    response = coordinator_client.post(
         url("volunteer_profiles:add"), profile_data(anna.user, world["own"])
     )
     assert response.status_code == 200
@@ -99,8 +103,10 @@ def test_a_second_profile_in_the_same_organisation_gets_a_clear_message(admin_cl
     ]
 
 
-def test_the_notes_are_shown_to_the_coordinator(admin_client, world):
-    html = admin_client.get(url("volunteer_profiles:inspect", world["anna"].pk)).content.decode()
+def test_the_notes_are_shown_to_the_coordinator(coordinator_client, world):
+    html = coordinator_client.get(
+        url("volunteer_profiles:inspect", world["anna"].pk)
+    ).content.decode()
     assert "Alleen op dinsdag beschikbaar" in html
 
 
@@ -117,7 +123,7 @@ def training(world):
     return group
 
 
-def test_the_page_shows_records_gaps_and_trainings_that_help(admin_client, world, training):
+def test_the_page_shows_records_gaps_and_trainings_that_help(coordinator_client, world, training):
     TrainingFactory(
         organisation=world["own"],
         title="Gesloten training",
@@ -127,7 +133,7 @@ def test_the_page_shows_records_gaps_and_trainings_that_help(admin_client, world
     TrainingFactory(
         organisation=world["other"], title="Training elders", awards=["gespreksvoering"]
     )
-    response = admin_client.get(url("volunteer_profiles:inspect", world["anna"].pk))
+    response = coordinator_client.get(url("volunteer_profiles:inspect", world["anna"].pk))
     html = response.content.decode()
     assert "Privacy en AVG" in html and "Cora Coördinator" in html
     assert url("volunteers_admin:evidence", world["anna_record"].pk) in html
@@ -138,36 +144,36 @@ def test_the_page_shows_records_gaps_and_trainings_that_help(admin_client, world
     assert nl("Enrol in this training") in html
 
 
-def test_the_button_enrols_the_volunteer_in_the_training(admin_client, world, training):
-    response = admin_client.post(
+def test_the_button_enrols_the_volunteer_in_the_training(coordinator_client, world, training):
+    response = coordinator_client.post(
         url("volunteer_profiles:enrol", world["anna"].pk), {"training": training.pk}
     )
     assert response.status_code == 302
     enrolment = Enrolment.objects.get(group=training, person=world["anna"].user)
     assert enrolment.status == EnrolmentStatus.ENROLLED
     assert enrolment.enrolled_by == world["coordinator"]
-    html = admin_client.get(response.url).content.decode()
+    html = coordinator_client.get(response.url).content.decode()
     assert nl("Signed up.") in html
 
 
-def test_a_refusal_by_the_service_is_shown(admin_client, world, training):
+def test_a_refusal_by_the_service_is_shown(coordinator_client, world, training):
     url_ = url("volunteer_profiles:enrol", world["anna"].pk)
-    admin_client.post(url_, {"training": training.pk})
-    response = admin_client.post(url_, {"training": training.pk}, follow=True)
+    coordinator_client.post(url_, {"training": training.pk})
+    response = coordinator_client.post(url_, {"training": training.pk}, follow=True)
     with translation.override("nl"):
         expected = gettext("You are already signed up for this group.")
     assert expected in [str(message).strip() for message in response.context["messages"]]
     assert Enrolment.objects.filter(group=training, person=world["anna"].user).count() == 1
 
 
-def test_no_enrolment_in_another_organisations_training(admin_client, world, training):
+def test_no_enrolment_in_another_organisations_training(coordinator_client, world, training):
     elsewhere = TrainingFactory(organisation=world["other"])
     for training_id in (elsewhere.pk, "x"):
-        response = admin_client.post(
+        response = coordinator_client.post(
             url("volunteer_profiles:enrol", world["anna"].pk), {"training": training_id}
         )
         assert response.status_code == 404
-    response = admin_client.post(
+    response = coordinator_client.post(
         url("volunteer_profiles:enrol", world["kees"].pk), {"training": training.pk}
     )
     assert response.status_code == 404

@@ -30,13 +30,13 @@ def url(name, *args):
     return reverse(name, args=args)
 
 
-def test_another_organisations_record_and_certificate_are_a_404(admin_client, world):
+def test_another_organisations_record_and_certificate_are_a_404(coordinator_client, world):
     own, other = world["anna_record"], world["kees_record"]
-    assert admin_client.get(url("competency_records:inspect", own.pk)).status_code == 200
-    assert admin_client.get(url("competency_records:inspect", other.pk)).status_code == 404
-    assert admin_client.get(url("volunteers_admin:evidence", own.pk)).status_code == 200
-    assert admin_client.get(url("volunteers_admin:evidence", other.pk)).status_code == 404
-    html = admin_client.get(url("competency_records:index")).content.decode()
+    assert coordinator_client.get(url("competency_records:inspect", own.pk)).status_code == 200
+    assert coordinator_client.get(url("competency_records:inspect", other.pk)).status_code == 404
+    assert coordinator_client.get(url("volunteers_admin:evidence", own.pk)).status_code == 200
+    assert coordinator_client.get(url("volunteers_admin:evidence", other.pk)).status_code == 404
+    html = coordinator_client.get(url("competency_records:index")).content.decode()
     assert "Anna de Vries" in html and "Kees Elders" not in html
 
 
@@ -56,9 +56,9 @@ def record_data(world, **overrides):
     }
 
 
-def test_a_certificate_is_recorded_with_its_evidence(admin_client, world):
+def test_a_certificate_is_recorded_with_its_evidence(coordinator_client, world):
     data = record_data(world, competency=Competency.objects.get(slug="privacy-avg").pk)
-    response = admin_client.post(url("competency_records:add"), data)
+    response = coordinator_client.post(url("competency_records:add"), data)
     assert response.status_code == 302
     assert response.url == url("volunteer_profiles:inspect", world["anna"].pk)
     new = CompetencyRecord.objects.filter(volunteer=world["anna"].user).latest("pk")
@@ -72,17 +72,17 @@ def test_a_certificate_is_recorded_with_its_evidence(admin_client, world):
     assert CompetencyRecord.objects.filter(volunteer=world["anna"].user).count() == 2
 
 
-def test_an_observation_needs_no_file(admin_client, world):
+def test_an_observation_needs_no_file(coordinator_client, world):
     data = record_data(world, source=RecordSource.OBSERVATION, evidence="")
-    response = admin_client.post(url("competency_records:add"), data)
+    response = coordinator_client.post(url("competency_records:add"), data)
     assert response.status_code == 302
     new = CompetencyRecord.objects.get(competency__slug="gespreksvoering")
     assert new.source == RecordSource.OBSERVATION and not new.evidence
     assert new.expires_on is None  # gespreksvoering stays valid
 
 
-def test_the_volunteer_is_filled_in_from_their_page(admin_client, world):
-    html = admin_client.get(
+def test_the_volunteer_is_filled_in_from_their_page(coordinator_client, world):
+    html = coordinator_client.get(
         url("competency_records:add") + f"?volunteer={world['anna'].user.pk}"
     ).content.decode()
     assert f'<option value="{world["anna"].user.pk}" selected>' in html
@@ -108,13 +108,15 @@ def test_the_volunteer_is_filled_in_from_their_page(admin_client, world):
     ids=["expiry-before-achievement", "future", "text-renamed-pdf", "certificate-without-file"],
 )
 def test_bad_input_gets_a_clear_message_and_keeps_what_was_typed(
-    admin_client, world, overrides, field, message
+    coordinator_client, world, overrides, field, message
 ):
     for key, value in list(overrides.items()):
         if isinstance(value, str) and value.startswith("days:"):
             overrides[key] = (TODAY + datetime.timedelta(days=int(value[5:]))).isoformat()
     before = CompetencyRecord.objects.count()
-    response = admin_client.post(url("competency_records:add"), record_data(world, **overrides))
+    response = coordinator_client.post(
+        url("competency_records:add"), record_data(world, **overrides)
+    )
     assert response.status_code == 200
     form = response.context["form"]
     assert nl(message) in form.errors[field]
@@ -124,10 +126,12 @@ def test_bad_input_gets_a_clear_message_and_keeps_what_was_typed(
     assert CompetencyRecord.objects.count() == before
 
 
-def test_a_file_that_is_too_large_is_refused(admin_client, world, settings):
+def test_a_file_that_is_too_large_is_refused(coordinator_client, world, settings):
     settings.EVIDENCE_MAX_BYTES = 1024 * 1024
     big = SimpleUploadedFile("groot.pdf", PDF + b"0" * (1024 * 1024))
-    response = admin_client.post(url("competency_records:add"), record_data(world, evidence=big))
+    response = coordinator_client.post(
+        url("competency_records:add"), record_data(world, evidence=big)
+    )
     assert response.status_code == 200
     assert response.context["form"].errors["evidence"] == [
         nl("The file is too large. The maximum is %(mb)s MB.") % {"mb": 1}
@@ -136,24 +140,24 @@ def test_a_file_that_is_too_large_is_refused(admin_client, world, settings):
 
 
 def test_after_another_error_the_file_must_be_chosen_again_and_the_form_says_so(
-    admin_client, world
+    coordinator_client, world
 ):
     data = record_data(world, achieved_on=(TODAY + datetime.timedelta(days=5)).isoformat())
-    response = admin_client.post(url("competency_records:add"), data)
+    response = coordinator_client.post(url("competency_records:add"), data)
     assert response.context["form"].errors["evidence"] == [
         nl("The form has an error elsewhere. Please choose the file again.")
     ]
 
 
-def test_a_volunteer_of_another_organisation_cannot_be_chosen(admin_client, world):
+def test_a_volunteer_of_another_organisation_cannot_be_chosen(coordinator_client, world):
     data = record_data(world, volunteer=world["kees"].user.pk)
-    response = admin_client.post(url("competency_records:add"), data)
+    response = coordinator_client.post(url("competency_records:add"), data)
     assert response.status_code == 200
     assert "volunteer" in response.context["form"].errors
     assert not CompetencyRecord.objects.filter(competency__slug="gespreksvoering").exists()
 
 
-def test_a_completed_training_is_not_a_source_a_coordinator_can_choose(admin_client, world):
+def test_a_completed_training_is_not_a_source_a_coordinator_can_choose(coordinator_client, world):
     data = record_data(world, source=RecordSource.TRAINING)
-    response = admin_client.post(url("competency_records:add"), data)
+    response = coordinator_client.post(url("competency_records:add"), data)
     assert "source" in response.context["form"].errors
