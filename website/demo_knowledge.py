@@ -5,9 +5,16 @@ nothing."""
 import datetime
 
 from groups.models import GroupPage
-
-from .agreements import AgreementIndexPage, AgreementKind, AgreementPage, AgreementParty
-from .social_map import LifeArea, Service, SocialMapPage
+from knowledge.models import (
+    AgreementIndexPage,
+    AgreementKind,
+    AgreementPage,
+    AgreementParty,
+    KnowledgeIndexPage,
+    LifeArea,
+    Service,
+    SocialMapPage,
+)
 
 EXAMPLE = "Voorbeeld"
 
@@ -192,8 +199,6 @@ def _child(parent, model, slug, **fields):
 
 def seed_knowledge_extras(knowledge_index=None):
     """Local agreements and the social map under the knowledge base."""
-    from .knowledge import KnowledgeIndexPage
-
     knowledge_index = knowledge_index or KnowledgeIndexPage.objects.first()
     if knowledge_index is None:
         return

@@ -24,7 +24,7 @@ class HomePage(Page):
     subpage_types = [
         "website.StandardPage",
         "groups.GroupIndexPage",
-        "website.KnowledgeIndexPage",
+        "knowledge.KnowledgeIndexPage",
     ]
 
     max_count = 1
@@ -97,10 +97,3 @@ class FooterSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("footer")
-
-
-# The knowledge base extras live in their own modules; Django finds models
-# through this module.
-from .agreements import *  # noqa: E402,F403
-from .knowledge import *  # noqa: E402,F401,F403
-from .social_map import *  # noqa: E402,F403

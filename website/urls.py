@@ -5,7 +5,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from . import search_views, views
+from . import views
 
 urlpatterns = [
     path("favicon.ico", views.favicon),
@@ -16,7 +16,7 @@ urlpatterns = [
     path("cursussen/", include("courses.urls")),
     path("vrijwilligers/", include("volunteers.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
-    path("zoeken/", search_views.search, name="search"),
+    path("zoeken/", include("knowledge.urls")),
     path("", include("groups.urls")),
 ]
 

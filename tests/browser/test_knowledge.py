@@ -11,11 +11,9 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from website.agreements import AgreementKind
+from knowledge.models import AgreementKind, ArticlePage, KnowledgeIndexPage, LifeArea
+from knowledge.whitepaper import import_whitepaper
 from website.demo_knowledge import seed_knowledge_extras
-from website.knowledge import ArticlePage, KnowledgeIndexPage
-from website.social_map import LifeArea
-from website.whitepaper import import_whitepaper
 
 from .helpers import path_of, submit_button
 

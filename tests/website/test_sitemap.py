@@ -1,7 +1,7 @@
 import pytest
 from wagtail.models import PageViewRestriction
 
-from website.knowledge import ArticlePage, KnowledgeIndexPage
+from knowledge.models import ArticlePage, KnowledgeIndexPage
 from website.models import HomePage
 
 pytestmark = pytest.mark.django_db

@@ -4,7 +4,7 @@ import django.db.models.deletion
 import modelcluster.fields
 import modelsearch.index
 import wagtail.fields
-import website.social_map
+import knowledge.social_map
 from django.conf import settings
 from django.db import migrations, models
 
@@ -93,7 +93,7 @@ class Migration(migrations.Migration):
                 ('helps_with', models.TextField(verbose_name='what they help with')),
                 ('audience', models.CharField(blank=True, max_length=300, verbose_name='for whom')),
                 ('organisation_type', models.CharField(choices=[('gemeente', 'municipality'), ('wijkteam', 'neighbourhood team'), ('vrijwilligers', 'volunteer organisation'), ('welzijn', 'welfare organisation'), ('zorg', 'health care'), ('anders', 'other')], max_length=20, verbose_name='type of organisation')),
-                ('needs', website.social_map.ChoiceListField(default=list, item_choices=[('geld', 'money'), ('wonen', 'housing'), ('gezondheid', 'health'), ('werk', 'work'), ('taal', 'language'), ('sociaal', 'social contact')], max_length=200, verbose_name='life areas')),
+                ('needs', knowledge.social_map.ChoiceListField(default=list, item_choices=[('geld', 'money'), ('wonen', 'housing'), ('gezondheid', 'health'), ('werk', 'work'), ('taal', 'language'), ('sociaal', 'social contact')], max_length=200, verbose_name='life areas')),
                 ('address', models.CharField(blank=True, max_length=200, verbose_name='address')),
                 ('place', models.CharField(max_length=100, verbose_name='place')),
                 ('opening_hours', models.TextField(blank=True, verbose_name='opening hours or walk-in times')),

@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "website",
     "volunteers",
     "courses",
+    "knowledge",
     "groups",
     "people",
     "wagtail.contrib.forms",

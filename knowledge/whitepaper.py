@@ -1,13 +1,5 @@
-"""The LSTA white paper on aftercare (nazorg) as knowledge-base pages.
-
-The text in content/nazorg-whitepaper.txt was extracted from a PDF, so its
-structure has to be recovered: page headers repeat a section title after a
-leading space, bullets are "•", wrapped lines continue a paragraph or bullet,
-and the letters of the A-B-C ("A utonomie") are split from their words.
-`parse()` turns it into sections of StreamField blocks; `import_whitepaper()`
-writes them as one PublicationPage with an ArticlePage per section, changing
-nothing when the pages already hold the same content.
-"""
+"""The LSTA white paper on aftercare (nazorg), parsed from its plain text
+and imported as a publication with an article per section."""
 
 import html
 import re
@@ -18,6 +10,16 @@ from pathlib import Path
 from django.db import transaction
 from django.utils.text import slugify
 
+from .articles import ArticlePage, KnowledgeIndexPage, PublicationPage, Topic
+
+# The text in content/nazorg-whitepaper.txt was extracted from a PDF, so its
+# structure has to be recovered: page headers repeat a section title after a
+# leading space, bullets are "•", wrapped lines continue a paragraph or
+# bullet, and the letters of the A-B-C ("A utonomie") are split from their
+# words. `parse()` turns it into sections of StreamField blocks;
+# `import_whitepaper()` writes them as one PublicationPage with an
+# ArticlePage per section, changing nothing when the pages already hold the
+# same content.
 SOURCE = Path(__file__).resolve().parent / "content" / "nazorg-whitepaper.txt"
 
 SECTION_TITLES = [
@@ -307,8 +309,6 @@ def _without_ids(data):
 
 
 def ensure_topics():
-    from .knowledge import Topic
-
     topics = {}
     for slug, name, description in TOPICS:
         topics[slug], _ = Topic.objects.get_or_create(
@@ -319,12 +319,12 @@ def ensure_topics():
 
 def ensure_knowledge_index():
     """The Kennisbank below the home page, in the main menu."""
-    from .knowledge import KnowledgeIndexPage
-    from .models import HomePage
-
     index = KnowledgeIndexPage.objects.first()
     if index is None:
-        home = HomePage.objects.get()
+        # The home page is the website's model; it is found through the
+        # Kennisbank's parent page type rather than imported from above.
+        (home_model,) = KnowledgeIndexPage.allowed_parent_page_models()
+        home = home_model.objects.get()
         index = KnowledgeIndexPage(show_in_menus=True, **KNOWLEDGE_INDEX)
         home.add_child(instance=index)
         index.save_revision().publish()
@@ -338,8 +338,6 @@ def _publish(page):
 @transaction.atomic
 def import_whitepaper(path=SOURCE):
     """Create or update the publication; returns (publication, changed pages)."""
-    from .knowledge import ArticlePage, PublicationPage
-
     sections = parse(Path(path).read_text(encoding="utf-8"))
     topics = ensure_topics()
     nazorg = topics["nazorg"]

@@ -5,7 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
-from website.knowledge import ArticlePage, KnowledgeIndexPage, PublicationPage, Topic
+from knowledge.models import ArticlePage, KnowledgeIndexPage, PublicationPage, Topic
 from website.models import HomePage
 
 pytestmark = pytest.mark.django_db

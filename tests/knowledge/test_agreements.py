@@ -5,8 +5,13 @@ from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 from wagtail.models import PageViewRestriction, Site
 
-from website.agreements import AgreementIndexPage, AgreementPage, AgreementParty, AgreementStatus
-from website.knowledge import KnowledgeIndexPage
+from knowledge.models import (
+    AgreementIndexPage,
+    AgreementPage,
+    AgreementParty,
+    AgreementStatus,
+    KnowledgeIndexPage,
+)
 
 pytestmark = pytest.mark.django_db
 

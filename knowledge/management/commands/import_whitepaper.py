@@ -1,6 +1,8 @@
+"""`manage.py import_whitepaper`: the white paper into the Kennisbank, idempotently."""
+
 from django.core.management.base import BaseCommand
 
-from website.whitepaper import SOURCE, import_whitepaper
+from knowledge.whitepaper import SOURCE, import_whitepaper
 
 
 class Command(BaseCommand):

@@ -4,8 +4,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.models import PageViewRestriction
 
-from website.knowledge import ArticlePage, Topic
-from website.social_map import Service
+from knowledge.models import ArticlePage, Service, Topic
 
 from .test_agreements import make_agreement, make_index
 
@@ -52,7 +51,7 @@ def titles(response):
 
 
 def test_the_search_url_is_named():
-    assert reverse("search") == SEARCH
+    assert reverse("knowledge:search") == SEARCH
 
 
 def test_finds_articles_agreements_and_services_with_type_snippet_and_topic(client, content):
@@ -182,8 +181,8 @@ def test_query_count_does_not_grow_with_the_number_of_pages(
 
 
 def test_social_map_filters_by_need_and_group_pages_show_help_nearby(client):
+    from knowledge.models import SocialMapPage
     from tests.groups.factories import GroupPageFactory
-    from website.social_map import SocialMapPage
 
     index = make_index()
     social_map = SocialMapPage(title="Sociale kaart", slug="sociale-kaart")
@@ -215,7 +214,7 @@ def test_social_map_filters_by_need_and_group_pages_show_help_nearby(client):
 
 
 def test_demo_extras_are_idempotent():
-    from website.agreements import AgreementPage
+    from knowledge.models import AgreementPage
     from website.demo_knowledge import seed_knowledge_extras
 
     knowledge = make_index().get_parent()

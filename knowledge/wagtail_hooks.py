@@ -1,3 +1,6 @@
+"""What the knowledge base adds to Wagtail: the social map in the admin,
+guarded agreement documents and the "help nearby" part of group pages."""
+
 from django.contrib.contenttypes.models import ContentType
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
@@ -50,8 +53,9 @@ register_snippet(ServiceViewSet)
 
 
 @hooks.register(GROUP_PAGE_SECTION, order=60)
-def nearby_services_section(request, page):
-    services = list(page.nearby_services.all())
+def nearby_services(request, page):
+    """The services of the social map an editor linked to this group."""
+    services = list(Service.objects.filter(relevant_groups=page))
     if not services:
         return None
-    return Section("website/social_map/group_page_section.html", {"services": services})
+    return Section("knowledge/social_map/group_page_section.html", {"services": services})

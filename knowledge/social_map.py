@@ -109,8 +109,8 @@ class Service(index.Indexed, ClusterableModel):
     opening_hours = models.TextField(_("opening hours or walk-in times"), blank=True)
     phone = models.CharField(_("phone"), max_length=30, blank=True)
     website = models.URLField(_("website"), blank=True)
-    # Group pages show "help nearby" through the reverse relation; the groups
-    # app does not import this one (imports point from website downwards).
+    # Group pages show these as "help nearby" through the group page section
+    # hook in knowledge.wagtail_hooks: the groups app does not import this one.
     relevant_groups = ParentalManyToManyField(
         "groups.GroupPage",
         verbose_name=_("relevant groups"),
@@ -163,11 +163,11 @@ class SocialMapPage(Page):
 
     search_fields = Page.search_fields + [index.SearchField("intro")]
 
-    parent_page_types = ["website.KnowledgeIndexPage"]
+    parent_page_types = ["knowledge.KnowledgeIndexPage"]
     subpage_types = []
 
     max_count = 1
-    template = "website/social_map/social_map_page.html"
+    template = "knowledge/social_map/social_map_page.html"
 
     class Meta:
         verbose_name = _("social map")

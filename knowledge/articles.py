@@ -1,153 +1,27 @@
-"""The knowledge base (Kennisbank): topics, articles and publications whose
-sections are articles, such as the LSTA white paper on aftercare."""
+"""Topics, articles and publications whose sections are articles (such as
+the LSTA white paper on aftercare), and the Kennisbank page that lists them."""
 
 import math
 
 from django.db import models
 from django.utils.html import strip_tags
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
-from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.contrib.typed_table_block.blocks import TypedTableBlock
-from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.fields import RichTextField, StreamField
-from wagtail.images.blocks import ImageChooserBlock
 from wagtail.models import Page
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
-__all__ = ["ArticlePage", "KnowledgeIndexPage", "PublicationPage", "Topic"]
+from .blocks import ArticleBodyBlock, heading_anchor
 
-# Lists are allowed because the white paper leans on bullet lists; h2 is left
-# out so that every section heading is a heading block and reaches the table
-# of contents.
-RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "h3"]
+__all__ = ["ArticlePage", "KnowledgeIndexPage", "PublicationPage", "Topic"]
 
 WORDS_PER_MINUTE = 200
 # Below this many headings a table of contents only repeats what is on screen.
 TOC_MIN_HEADINGS = 3
 RECENT_ARTICLES = 10
 TOPIC_ARTICLES = 50
-
-
-def heading_anchor(text):
-    """The id of a heading, shared by the heading block and the table of
-    contents so that the links always land."""
-    return slugify(text) or "kop"
-
-
-class HeadingBlock(blocks.CharBlock):
-    def get_context(self, value, parent_context=None):
-        context = super().get_context(value, parent_context=parent_context)
-        context["anchor"] = heading_anchor(value)
-        return context
-
-    class Meta:
-        icon = "title"
-        label = _("Heading")
-        template = "website/knowledge/blocks/heading.html"
-
-
-class QuoteBlock(blocks.StructBlock):
-    text = blocks.TextBlock(label=_("quote"))
-    source = blocks.CharBlock(label=_("source"), required=False)
-
-    class Meta:
-        icon = "openquote"
-        label = _("Quote")
-        template = "website/knowledge/blocks/quote.html"
-
-
-class KnowledgeCalloutBlock(blocks.StructBlock):
-    title = blocks.CharBlock(label=_("title"), required=False)
-    text = blocks.RichTextBlock(label=_("text"), features=["bold", "italic", "link", "ul", "ol"])
-
-    class Meta:
-        icon = "warning"
-        label = _("Call-out")
-        template = "website/knowledge/blocks/callout.html"
-
-
-class DocumentLinkBlock(blocks.StructBlock):
-    document = DocumentChooserBlock(label=_("document"))
-    label = blocks.CharBlock(
-        label=_("link text"),
-        required=False,
-        help_text=_("Leave empty to use the document's title."),
-    )
-
-    class Meta:
-        icon = "doc-full"
-        label = _("Document link")
-        template = "website/knowledge/blocks/document_link.html"
-
-
-class FigureBlock(blocks.StructBlock):
-    image = ImageChooserBlock(label=_("image"))
-    # Required: an image without a text alternative fails WCAG 1.1.1.
-    alt_text = blocks.CharBlock(
-        label=_("alternative text"),
-        help_text=_("Describe what the image shows for people who cannot see it."),
-    )
-    caption = blocks.CharBlock(label=_("caption"), required=False)
-
-    class Meta:
-        icon = "image"
-        label = _("Image")
-        template = "website/knowledge/blocks/figure.html"
-
-
-class LabelledPartBlock(blocks.StructBlock):
-    label = blocks.CharBlock(label=_("label"), max_length=8, help_text=_("For example A, B or 1."))
-    title = blocks.CharBlock(label=_("title"))
-    text = blocks.RichTextBlock(label=_("text"), features=RICH_TEXT_FEATURES, required=False)
-
-    class Meta:
-        icon = "list-ol"
-        label = _("Part")
-
-
-class LabelledPartsBlock(blocks.ListBlock):
-    """Parts with a short label, such as the A-B-C of the basic psychological
-    needs (Autonomie, Betrokkenheid, Competentie)."""
-
-    def __init__(self, **kwargs):
-        super().__init__(LabelledPartBlock(), **kwargs)
-
-    class Meta:
-        icon = "list-ol"
-        label = _("Labelled parts")
-        template = "website/knowledge/blocks/labelled_parts.html"
-
-
-class ArticleBodyBlock(blocks.StreamBlock):
-    heading = HeadingBlock()
-    paragraph = blocks.RichTextBlock(
-        label=_("Paragraph"),
-        features=RICH_TEXT_FEATURES,
-        template="website/knowledge/blocks/paragraph.html",
-    )
-    quote = QuoteBlock()
-    callout = KnowledgeCalloutBlock()
-    table = TypedTableBlock(
-        [
-            ("text", blocks.CharBlock(label=_("Text"))),
-            ("numeric", blocks.DecimalBlock(label=_("Number"))),
-            (
-                "rich_text",
-                blocks.RichTextBlock(
-                    label=_("Text with links"), features=["bold", "italic", "link"]
-                ),
-            ),
-        ],
-        label=_("Table"),
-        template="website/knowledge/blocks/table.html",
-    )
-    document = DocumentLinkBlock()
-    image = FigureBlock()
-    labelled_parts = LabelledPartsBlock()
 
 
 @register_snippet
@@ -182,13 +56,13 @@ class KnowledgeIndexPage(Page):
 
     parent_page_types = ["website.HomePage"]
     subpage_types = [
-        "website.PublicationPage",
-        "website.ArticlePage",
-        "website.AgreementIndexPage",
-        "website.SocialMapPage",
+        "knowledge.PublicationPage",
+        "knowledge.ArticlePage",
+        "knowledge.AgreementIndexPage",
+        "knowledge.SocialMapPage",
     ]
 
-    template = "website/knowledge/knowledge_index_page.html"
+    template = "knowledge/knowledge_index_page.html"
 
     max_count = 1
 
@@ -256,10 +130,10 @@ class PublicationPage(Page):
         index.SearchField("author_name"),
     ]
 
-    parent_page_types = ["website.KnowledgeIndexPage"]
-    subpage_types = ["website.ArticlePage"]
+    parent_page_types = ["knowledge.KnowledgeIndexPage"]
+    subpage_types = ["knowledge.ArticlePage"]
 
-    template = "website/knowledge/publication_page.html"
+    template = "knowledge/publication_page.html"
 
     class Meta:
         verbose_name = _("publication")
@@ -296,10 +170,10 @@ class ArticlePage(Page):
         index.FilterField("first_published_at"),
     ]
 
-    parent_page_types = ["website.KnowledgeIndexPage", "website.PublicationPage"]
+    parent_page_types = ["knowledge.KnowledgeIndexPage", "knowledge.PublicationPage"]
     subpage_types = []
 
-    template = "website/knowledge/article_page.html"
+    template = "knowledge/article_page.html"
 
     class Meta:
         verbose_name = _("article")

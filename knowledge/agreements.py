@@ -1,6 +1,5 @@
-"""Local agreements (lokale afspraken): covenants, working agreements and
-policy plans that tie volunteer organisations, the municipality and others
-together, with their parties, validity and the signed document."""
+"""Local agreements (lokale afspraken) such as covenants and policy plans,
+with their parties, validity and the signed document."""
 
 from django.db import models
 from django.utils import timezone
@@ -42,10 +41,10 @@ class AgreementIndexPage(Page):
 
     search_fields = Page.search_fields + [index.SearchField("intro")]
 
-    parent_page_types = ["website.KnowledgeIndexPage"]
-    subpage_types = ["website.AgreementPage"]
+    parent_page_types = ["knowledge.KnowledgeIndexPage"]
+    subpage_types = ["knowledge.AgreementPage"]
 
-    template = "website/agreements/agreement_index_page.html"
+    template = "knowledge/agreements/agreement_index_page.html"
 
     class Meta:
         verbose_name = _("local agreements overview")
@@ -170,10 +169,10 @@ class AgreementPage(Page):
         index.RelatedFields("parties", [index.SearchField("name")]),
     ]
 
-    parent_page_types = ["website.AgreementIndexPage"]
+    parent_page_types = ["knowledge.AgreementIndexPage"]
     subpage_types = []
 
-    template = "website/agreements/agreement_page.html"
+    template = "knowledge/agreements/agreement_page.html"
 
     class Meta:
         verbose_name = _("local agreement")

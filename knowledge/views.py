@@ -3,7 +3,6 @@ the services of the social map."""
 
 import re
 
-from django.apps import apps
 from django.shortcuts import render
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
@@ -11,6 +10,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from .agreements import AgreementIndexPage, AgreementPage
+from .articles import ArticlePage, KnowledgeIndexPage, Topic
 from .social_map import Service, SocialMapPage
 
 MAX_QUERY_LENGTH = 200
@@ -33,14 +33,6 @@ def search_terms(query):
     FTS5 and a stray one is an error there; lower case so that a typed "OR"
     or "NOT" is a word, not an operator."""
     return " ".join(WORD.findall(query.lower()))
-
-
-def _optional_model(name):
-    # The knowledge base articles are another module; search works without them.
-    try:
-        return apps.get_model("website", name)
-    except LookupError:
-        return None
 
 
 def _snippet(*texts):
@@ -107,9 +99,7 @@ def search(request):
     results = []
     terms = search_terms(query)
     if terms:
-        article_model = _optional_model("ArticlePage")
-        if article_model is not None:
-            results += _page_results(request, article_model, terms, _("Article"), _article_topic)
+        results += _page_results(request, ArticlePage, terms, _("Article"), _article_topic)
         results += _page_results(
             request,
             AgreementPage,
@@ -121,27 +111,17 @@ def search(request):
 
     # Where to go when nothing (or nothing yet) was found.
     suggestions = []
-    topic_model = _optional_model("Topic")
-    if topic_model is not None and not results:
-        suggestions = [str(topic) for topic in topic_model.objects.all()[:8]]
+    if not results:
+        suggestions = [str(topic) for topic in Topic.objects.all()[:8]]
     links = list(
         Page.objects.live()
         .public()
-        .type(
-            *filter(
-                None,
-                [
-                    _optional_model("KnowledgeIndexPage"),
-                    AgreementIndexPage,
-                    SocialMapPage,
-                ],
-            )
-        )
+        .type(KnowledgeIndexPage, AgreementIndexPage, SocialMapPage)
         .order_by("path")[:5]
     )
     return render(
         request,
-        "website/search.html",
+        "knowledge/search.html",
         {
             "query": query,
             "results": results,

@@ -1,9 +1,9 @@
 import pytest
 from django.core.management import call_command
 
+from knowledge.models import ArticlePage, KnowledgeIndexPage, PublicationPage, Topic
+from knowledge.whitepaper import SECTION_TITLES, SOURCE, parse
 from tests.website.test_seed_demo import table_counts
-from website.knowledge import ArticlePage, KnowledgeIndexPage, PublicationPage, Topic
-from website.whitepaper import SECTION_TITLES, SOURCE, parse
 
 pytestmark = pytest.mark.django_db
 

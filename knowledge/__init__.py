@@ -1,0 +1,2 @@
+"""The Kennisbank: topics, articles, publications (the white paper), local
+agreements, the social map and Dutch search."""

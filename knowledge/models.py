@@ -1,0 +1,27 @@
+"""Where Django finds the knowledge models; each sub-domain has its module."""
+
+from .agreements import (
+    AgreementIndexPage,
+    AgreementKind,
+    AgreementPage,
+    AgreementParty,
+    AgreementStatus,
+)
+from .articles import ArticlePage, KnowledgeIndexPage, PublicationPage, Topic
+from .social_map import ChoiceListField, LifeArea, Service, SocialMapPage
+
+__all__ = [
+    "AgreementIndexPage",
+    "AgreementKind",
+    "AgreementPage",
+    "AgreementParty",
+    "AgreementStatus",
+    "ArticlePage",
+    "ChoiceListField",
+    "KnowledgeIndexPage",
+    "LifeArea",
+    "PublicationPage",
+    "Service",
+    "SocialMapPage",
+    "Topic",
+]
