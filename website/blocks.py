@@ -1,15 +1,10 @@
+"""Blocks of the home page and the standard pages; the call-out is the
+knowledge base's, so the whole site has one."""
+
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
-
-class CalloutBlock(blocks.StructBlock):
-    heading = blocks.CharBlock(label=_("heading"), required=False)
-    text = blocks.RichTextBlock(label=_("text"), features=["bold", "italic", "link", "ul"])
-
-    class Meta:
-        icon = "warning"
-        label = _("Call-out")
-        template = "website/blocks/callout.html"
+from knowledge.blocks import CalloutBlock
 
 
 class LinkCardBlock(blocks.StructBlock):

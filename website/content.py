@@ -34,7 +34,7 @@ HOME_PAGE = {
         (
             "callout",
             {
-                "heading": "Hulp nodig bij aanmelden?",
+                "title": "Hulp nodig bij aanmelden?",
                 "text": RichText(
                     "<p>Een vrijwilliger of trainer kan u ook aanmelden. "
                     "Vraag het bij de organisatie in uw gemeente.</p>"
