@@ -1,6 +1,5 @@
 import pytest
 from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.models import PageViewRestriction
 
@@ -11,6 +10,8 @@ from .test_agreements import make_agreement, make_index
 pytestmark = pytest.mark.django_db
 
 SEARCH = "/zoeken/"
+# However many pages and services match: each kind is sliced.
+SEARCH_QUERIES = 14
 
 
 @pytest.fixture
@@ -141,12 +142,12 @@ def test_dutch_inflected_forms_find_each_other_on_postgresql(
     assert misses == []
 
 
-def count_queries(client, query):
+def shown_results(client, query, assert_num_queries):
     client.get(SEARCH, {"q": query})  # warm caches (site root, menu)
-    with CaptureQueriesContext(connection) as captured:
+    with assert_num_queries(SEARCH_QUERIES):
         response = client.get(SEARCH, {"q": query})
     assert response.status_code == 200
-    return len(captured), len(response.context["results"])
+    return len(response.context["results"])
 
 
 def add_content(index, knowledge, topic, start, count):
@@ -166,61 +167,14 @@ def add_content(index, knowledge, topic, start, count):
 
 
 def test_query_count_does_not_grow_with_the_number_of_pages(
-    client, content, django_capture_on_commit_callbacks
+    client, content, django_capture_on_commit_callbacks, django_assert_num_queries
 ):
     index, topic = content["index"], content["topic"]
     knowledge = index.get_parent()
     with django_capture_on_commit_callbacks(execute=True):
         add_content(index, knowledge, topic, 0, 10)
-    few, shown_few = count_queries(client, "budget")
+    shown_few = shown_results(client, "budget", django_assert_num_queries)
     with django_capture_on_commit_callbacks(execute=True):
         add_content(index, knowledge, topic, 10, 90)
-    many, shown_many = count_queries(client, "budget")
+    shown_many = shown_results(client, "budget", django_assert_num_queries)
     assert shown_few == 30 and shown_many > shown_few
-    assert many == few
-
-
-def test_social_map_filters_by_need_and_group_pages_show_help_nearby(client):
-    from knowledge.models import SocialMapPage
-    from tests.groups.factories import GroupPageFactory
-
-    index = make_index()
-    social_map = SocialMapPage(title="Sociale kaart", slug="sociale-kaart")
-    index.get_parent().add_child(instance=social_map)
-    housing = Service.objects.create(
-        name="Huurteam",
-        helps_with="Huur",
-        place="Utrecht",
-        organisation_type="welzijn",
-        needs=["wonen"],
-    )
-    Service.objects.create(
-        name="Taalcafé",
-        helps_with="Taal",
-        place="Utrecht",
-        organisation_type="welzijn",
-        needs=["taal", "sociaal"],
-    )
-    names = lambda response: [s.name for s in response.context["services"]]  # noqa: E731
-    assert names(client.get(social_map.url, {"need": "wonen"})) == ["Huurteam"]
-    assert names(client.get(social_map.url, {"need": "sociaal"})) == ["Taalcafé"]
-    assert len(names(client.get(social_map.url, {"need": "onbekend"}))) == 2
-
-    group = GroupPageFactory()
-    housing.relevant_groups.set([group])
-    housing.save()  # a parental relation is written on save
-    html = client.get(group.url).content.decode()
-    assert "Huurteam" in html and "Taalcafé" not in html
-
-
-def test_demo_extras_are_idempotent():
-    from knowledge.models import AgreementPage
-    from website.demo_knowledge import seed_knowledge_extras
-
-    knowledge = make_index().get_parent()
-    seed_knowledge_extras(knowledge)
-    seed_knowledge_extras(knowledge)
-    titles = list(AgreementPage.objects.live().values_list("title", flat=True))
-    assert len(titles) == 3 and all(t.startswith("Voorbeeld") for t in titles)
-    assert Service.objects.count() >= 6
-    assert Service.objects.for_need("geld").exists()
