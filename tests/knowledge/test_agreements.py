@@ -172,17 +172,6 @@ def test_agreement_page_shows_parties_status_and_related(client, agreements):
     assert "Geldend" in html or "In force" in html
 
 
-@pytest.fixture
-def files_on_disk(settings, tmp_path):
-    """Wagtail serves documents from a real path; the in-memory storage of
-    the test settings has none."""
-    settings.MEDIA_ROOT = tmp_path
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    }
-
-
 def make_document(title):
     document = get_document_model()(title=title)
     document.file.save(f"{title}.pdf", ContentFile(b"%PDF-1.4 test"), save=False)
