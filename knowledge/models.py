@@ -8,7 +8,7 @@ from .agreements import (
     AgreementStatus,
 )
 from .articles import ArticlePage, KnowledgeIndexPage, PublicationPage, Topic
-from .social_map import ChoiceListField, LifeArea, Service, SocialMapPage
+from .social_map import LifeArea, Service, SocialMapPage
 
 __all__ = [
     "AgreementIndexPage",
@@ -17,7 +17,6 @@ __all__ = [
     "AgreementParty",
     "AgreementStatus",
     "ArticlePage",
-    "ChoiceListField",
     "KnowledgeIndexPage",
     "LifeArea",
     "PublicationPage",
