@@ -142,14 +142,6 @@ def test_dutch_inflected_forms_find_each_other_on_postgresql(
     assert misses == []
 
 
-def shown_results(client, query, assert_num_queries):
-    client.get(SEARCH, {"q": query})  # warm caches (site root, menu)
-    with assert_num_queries(SEARCH_QUERIES):
-        response = client.get(SEARCH, {"q": query})
-    assert response.status_code == 200
-    return len(response.context["results"])
-
-
 def add_content(index, knowledge, topic, start, count):
     for number in range(start, start + count):
         article = ArticlePage(title=f"Budget artikel {number}", summary="Over budget en geld.")
@@ -167,14 +159,14 @@ def add_content(index, knowledge, topic, start, count):
 
 
 def test_query_count_does_not_grow_with_the_number_of_pages(
-    client, content, django_capture_on_commit_callbacks, django_assert_num_queries
+    content, django_capture_on_commit_callbacks, assert_page_queries
 ):
     index, topic = content["index"], content["topic"]
     knowledge = index.get_parent()
     with django_capture_on_commit_callbacks(execute=True):
         add_content(index, knowledge, topic, 0, 10)
-    shown_few = shown_results(client, "budget", django_assert_num_queries)
+    few = assert_page_queries(SEARCH, SEARCH_QUERIES, q="budget").context["results"]
     with django_capture_on_commit_callbacks(execute=True):
         add_content(index, knowledge, topic, 10, 90)
-    shown_many = shown_results(client, "budget", django_assert_num_queries)
-    assert shown_few == 30 and shown_many > shown_few
+    many = assert_page_queries(SEARCH, SEARCH_QUERIES, q="budget").context["results"]
+    assert len(few) == 30 and len(many) > len(few)
