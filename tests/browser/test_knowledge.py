@@ -13,7 +13,7 @@ from playwright.sync_api import expect
 
 from knowledge.models import AgreementKind, ArticlePage, KnowledgeIndexPage, LifeArea
 from knowledge.whitepaper import import_whitepaper
-from website.demo_knowledge import seed_knowledge_extras
+from website.demo.knowledge import seed_knowledge_extras
 
 from .helpers import path_of, submit_button
 

@@ -6,7 +6,7 @@ from groups.hooks import GROUP_PAGE_SECTION
 from knowledge.models import AgreementPage, Service, SocialMapPage
 from knowledge.wagtail_hooks import nearby_services
 from tests.groups.factories import GroupPageFactory
-from website.demo_knowledge import seed_knowledge_extras
+from website.demo.knowledge import seed_knowledge_extras
 
 from .test_agreements import make_index
 

@@ -6,11 +6,11 @@ from wagtail.models import Page
 
 from knowledge.whitepaper import import_whitepaper
 from people.mail import mail_suppressed
-from website.demo_knowledge import seed_knowledge_extras
 from website.setup import ensure_admin_groups, ensure_site_structure
 
 from .courses import seed_finished_course
 from .groups import seed_attendance, seed_offer, seed_savings
+from .knowledge import seed_knowledge_extras
 from .people import DEMO_PASSWORD, seed_people
 from .volunteers import seed_volunteers
 
