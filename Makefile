@@ -34,8 +34,9 @@ lint: install
 	$(PY) manage.py makemigrations --check --dry-run
 	$(PROD_ENV) $(PY) manage.py check --deploy --fail-level WARNING
 
-# Two workers (xdist), one per core. The browser journeys run once: on
-# PostgreSQL when it is there, else on SQLite.
+# Two workers (xdist), one per core. What does not depend on the database
+# runs once: the browser journeys on PostgreSQL when it is there (else on
+# SQLite), the database-free tests on SQLite.
 PYTEST := $(PY) -m pytest --create-db -n 2
 
 test-sqlite: install
@@ -45,7 +46,7 @@ test-sqlite: install
 # PostgreSQL runs when it is reachable (or can be started); in CI it must be.
 test-postgres: install
 	@if scripts/ensure-postgres; then \
-		DATABASE_URL=$(PG_URL) $(PYTEST); \
+		DATABASE_URL=$(PG_URL) $(PYTEST) -m "not database_free"; \
 	elif [ -n "$${CI:-}" ]; then \
 		echo "PostgreSQL is not reachable on 127.0.0.1:5432" >&2; exit 1; \
 	else \

@@ -8,6 +8,9 @@ from pathlib import Path
 
 import pytest
 
+# Needs no database: runs once, in the SQLite pass (see Makefile).
+pytestmark = pytest.mark.database_free
+
 ROOT = Path(__file__).resolve().parent.parent
 # Highest first: an app may import only the apps after it.
 APPS = ["website", "aftercare", "volunteers", "courses", "knowledge", "groups", "people"]

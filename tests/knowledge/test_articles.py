@@ -125,7 +125,7 @@ def test_the_index_filters_by_topic(client, index):
     assert [a.pk for a in response.context["topic_articles"]] == [tagged.pk]
 
 
-def test_the_index_needs_as_many_queries_for_100_articles_as_for_10(index, assert_page_queries):
+def test_the_index_needs_as_many_queries_for_40_articles_as_for_10(index, assert_page_queries):
     topic = Topic.objects.create(name="Nazorg", slug="nazorg")
     publication = PublicationPage(title="Uitgave", slug="uitgave", author_name="LSTA")
     index.add_child(instance=publication)
@@ -139,5 +139,5 @@ def test_the_index_needs_as_many_queries_for_100_articles_as_for_10(index, asser
 
     add(10)
     assert_page_queries(index.url, INDEX_QUERIES)
-    add(90)
+    add(30)  # past the ten recent articles the page lists
     assert_page_queries(index.url, INDEX_QUERIES)

@@ -1,7 +1,11 @@
 import re
 from pathlib import Path
 
+import pytest
 from django.utils.translation import gettext, override
+
+# Needs no database: runs once, in the SQLite pass (see Makefile).
+pytestmark = pytest.mark.database_free
 
 PO = Path(__file__).resolve().parents[2] / "locale" / "nl" / "LC_MESSAGES" / "django.po"
 

@@ -24,6 +24,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "NAME": env("TEST_SQLITE_NAME", default=str(BASE_DIR / ".test-db.sqlite3"))
     }
 
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # A throwaway test database need not wait for the disk on every commit.
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c synchronous_commit=off"
+
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http"
 
 STORAGES = {
