@@ -74,3 +74,17 @@ def coordinator_client(client, world):
     """The client, logged in as the coordinator of the module's `world`."""
     client.force_login(world["coordinator"])
     return client
+
+
+def pytest_collection_modifyitems(items):
+    """The long tests first (the browser journeys, then other transactional
+    ones): xdist hands tests out in order, and long ones left for last keep
+    one worker busy while the other has finished."""
+
+    def weight(item):
+        if item.get_closest_marker("browser"):
+            return 0
+        marker = item.get_closest_marker("django_db")
+        return 1 if marker and marker.kwargs.get("transaction") else 2
+
+    items.sort(key=weight)
