@@ -24,6 +24,7 @@ class OrganisationViewSet(ScopedModelViewSet):
     model = Organisation
     icon = "group"
     menu_label = _("Organisations")
+    copy_view_enabled = True
     list_display = ["name", "region", "email", "phone"]
     search_fields = ["name", "region"]
     panels = [
@@ -41,6 +42,7 @@ class MembershipViewSet(ScopedModelViewSet):
     model = Membership
     icon = "user"
     menu_label = _("Roles")
+    copy_view_enabled = True
     list_display = ["user", "role", "organisation", "created_at"]
     list_filter = ["role", "organisation"]
     search_fields = ["user__full_name", "user__email"]

@@ -87,6 +87,7 @@ class KeptRecordsViewSet(ModelViewSet):
     """Only the screens of the actions the policy permits; no "usage" screen
     for records kept out of the reference index."""
 
+    # Operational records are made by their own flows, not copied.
     copy_view_enabled = False
     # False for records that change only through actions of their own
     # (promote, cancel): no edit form and no history screen.
