@@ -5,22 +5,15 @@ import datetime
 
 import pytest
 from django.urls import NoReverseMatch, reverse
-from django.utils import translation
-from django.utils.translation import gettext
 
 from courses.models import Completion, CompletionRule, Lesson
 from groups.models import GroupKind
 from people.models import Role
 from tests.factories import MembershipFactory, UserFactory
 from tests.groups.factories import GroupPageFactory, MeetingFactory
+from tests.helpers import nl
 
 pytestmark = pytest.mark.django_db
-
-
-def nl(message):
-    """What the (Dutch) admin shows, before and after translations merge."""
-    with translation.override("nl"):
-        return gettext(message)
 
 
 @pytest.fixture

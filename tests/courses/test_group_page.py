@@ -4,15 +4,12 @@ GROUP_PAGE_SECTION hook."""
 import re
 
 import pytest
-from django.contrib.auth.models import AnonymousUser
 from django.template.loader import render_to_string
-from django.test import RequestFactory
 
 from courses.models import Lesson
-from groups.hooks import GROUP_PAGE_SECTION
-from people.sections import sections
 from tests.courses.factories import course_with_trainer
 from tests.groups.factories import GroupPageFactory, MeetingFactory
+from tests.helpers import group_page_section, squeezed
 
 pytestmark = pytest.mark.django_db
 
@@ -20,16 +17,7 @@ TEMPLATE = "courses/group_page_lessons.html"
 
 
 def lessons_section(page):
-    """The lessons section of `page`, or None."""
-    request = RequestFactory().get(page.url)
-    request.user = AnonymousUser()
-    found = [s for s in sections(GROUP_PAGE_SECTION, request, page) if s.template == TEMPLATE]
-    assert len(found) <= 1
-    return found[0] if found else None
-
-
-def squeezed(html):
-    return re.sub(r"\s+", " ", re.sub(r">\s+<", "><", html)).strip()
+    return group_page_section(page, TEMPLATE)
 
 
 def test_a_course_shows_its_lessons_in_order():

@@ -4,15 +4,10 @@ competencies its completion records, through the GROUP_PAGE_SECTION hook."""
 import re
 
 import pytest
-from django.contrib.auth.models import AnonymousUser
 from django.template.loader import render_to_string
-from django.test import RequestFactory
-from django.utils import translation
-from django.utils.translation import gettext
 
-from groups.hooks import GROUP_PAGE_SECTION
-from people.sections import sections
 from tests.groups.factories import GroupPageFactory
+from tests.helpers import group_page_section, nl, squeezed
 from tests.volunteers.factories import TrainingFactory, VolunteerProfileFactory
 from volunteers.models import Competency, TrainingCompetency
 
@@ -21,23 +16,8 @@ pytestmark = pytest.mark.django_db
 TEMPLATE = "volunteers/group_page_competencies.html"
 
 
-def nl(message):
-    """What the (Dutch) site shows, before and after translations merge."""
-    with translation.override("nl"):
-        return gettext(message)
-
-
 def competencies_section(page):
-    """The competencies section of `page`, or None."""
-    request = RequestFactory().get(page.url)
-    request.user = AnonymousUser()
-    found = [s for s in sections(GROUP_PAGE_SECTION, request, page) if s.template == TEMPLATE]
-    assert len(found) <= 1
-    return found[0] if found else None
-
-
-def squeezed(html):
-    return re.sub(r"\s+", " ", re.sub(r">\s+<", "><", html)).strip()
+    return group_page_section(page, TEMPLATE)
 
 
 def test_a_training_shows_the_competencies_it_awards():

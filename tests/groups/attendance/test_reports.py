@@ -12,7 +12,6 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.text import capfirst
-from django.utils.translation import gettext
 
 from groups.attendance.reports import attendance_by_month, attendance_matrix
 from groups.models import (
@@ -26,6 +25,7 @@ from groups.models import (
 from people.models import Role
 from tests.factories import MembershipFactory, UserFactory
 from tests.groups.factories import EnrolmentFactory, GroupPageFactory, MeetingFactory
+from tests.helpers import nl
 
 pytestmark = pytest.mark.django_db
 
@@ -38,13 +38,6 @@ PRESENT, LATE, EXCUSED, ABSENT = (
 )
 MATRIX = reverse("attendance_report:index")
 TREND = reverse("attendance_trend:index")
-
-
-def nl(message, **params):
-    """What the (Dutch) admin shows, before and after translations merge."""
-    with translation.override("nl"):
-        text = gettext(message)
-    return text % params if params else text
 
 
 def local(year, month, day, hour=19):

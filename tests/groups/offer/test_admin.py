@@ -8,23 +8,17 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 from django.utils import translation
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import ngettext
 
 from groups.models import Enrolment, EnrolmentStatus, Meeting, MeetingStatus
 from people.models import Role
 from tests.factories import MembershipFactory, UserFactory
 from tests.groups.factories import EnrolmentFactory, GroupPageFactory, MeetingFactory
+from tests.helpers import nl
 
 pytestmark = pytest.mark.django_db
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
-
-
-def nl(message, **params):
-    """What the (Dutch) admin shows, before and after translations merge."""
-    with translation.override("nl"):
-        text = gettext(message)
-    return text % params if params else text
 
 
 def local(year, month, day, hour, minute=0):

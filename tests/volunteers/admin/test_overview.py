@@ -9,11 +9,11 @@ import io
 import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
-from django.utils import timezone, translation
-from django.utils.translation import gettext
+from django.utils import timezone
 from openpyxl import load_workbook
 
 from people.models import Membership, Role
+from tests.helpers import nl
 from tests.volunteers.factories import CompetencyRecordFactory, VolunteerProfileFactory
 from volunteers.models import (
     Competency,
@@ -27,12 +27,6 @@ pytestmark = pytest.mark.django_db
 
 TODAY = timezone.localdate()
 OVERVIEW = reverse("qualification:index")
-
-
-def nl(message, **params):
-    with translation.override("nl"):
-        text = gettext(message)
-    return text % params if params else text
 
 
 def day(date):

@@ -11,18 +11,13 @@ from groups.models import Enrolment, EnrolmentStatus
 from people.models import Role
 from tests.factories import MembershipFactory
 from tests.groups.factories import MeetingFactory
+from tests.helpers import nl
 from tests.volunteers.factories import TrainingFactory
 from volunteers.models import VolunteerProfile, VolunteerRole
 
 from .conftest import days_ago
 
 pytestmark = pytest.mark.django_db
-
-
-def nl(message):
-    """What the (Dutch) admin shows, before and after translations merge."""
-    with translation.override("nl"):
-        return gettext(message)
 
 
 def url(name, *args):

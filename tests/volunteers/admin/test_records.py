@@ -7,9 +7,9 @@ import datetime
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from django.utils import timezone, translation
-from django.utils.translation import gettext
+from django.utils import timezone
 
+from tests.helpers import nl
 from tests.volunteers.factories import PDF
 from volunteers.models import Competency, CompetencyRecord, RecordSource
 
@@ -18,12 +18,6 @@ from .conftest import days_ago
 pytestmark = pytest.mark.django_db
 
 TODAY = timezone.localdate()
-
-
-def nl(message):
-    """What the (Dutch) admin shows, before and after translations merge."""
-    with translation.override("nl"):
-        return gettext(message)
 
 
 def url(name, *args):
