@@ -210,7 +210,12 @@ class AgreementPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["parties"] = list(self.parties.all())
-        context["related"] = list(self.related_agreements.all().live().public())
+        # Through the ids: on a preview or a revision the relation is an
+        # in-memory list without live() or public().
+        related = [agreement.pk for agreement in self.related_agreements.all()]
+        context["related"] = list(
+            AgreementPage.objects.filter(pk__in=related).live().public().order_by("path")
+        )
         return context
 
 

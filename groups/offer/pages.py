@@ -237,7 +237,9 @@ class GroupPage(Page):
             return False
         cached = getattr(self, "_trainer_ids", None)
         if cached is None:
-            cached = set(self.trainers.values_list("pk", flat=True))
+            # Objects, not values_list(): on a preview or a revision the
+            # relation lives in memory, where values_list() fails.
+            cached = {trainer.pk for trainer in self.trainers.all()}
             self._trainer_ids = cached
         return user.pk in cached
 

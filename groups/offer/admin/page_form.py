@@ -64,7 +64,7 @@ class GroupPageForm(WagtailAdminPageForm):
         """Only someone qualified may become a trainer. Trainers already on
         the page stay, so an unrelated edit is never blocked."""
         current = (
-            set(self.instance.trainers.values_list("pk", flat=True)) if self.instance.pk else set()
+            {trainer.pk for trainer in self.instance.trainers.all()} if self.instance.pk else set()
         )
         group = SimpleNamespace(kind=cleaned.get("kind"), organisation_id=organisation.pk)
         problems = [
