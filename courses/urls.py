@@ -7,5 +7,5 @@ from . import views
 app_name = "courses"
 
 urlpatterns = [
-    path("certificaat/<str:code>/", views.certificate, name="certificate"),
+    path("certificaat/<token:code>/", views.certificate, name="certificate"),
 ]

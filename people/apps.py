@@ -9,7 +9,12 @@ class PeopleConfig(AppConfig):
     verbose_name = _("People")
 
     def ready(self):
+        from django.urls import register_converter
+
         from . import signals  # noqa: F401
+        from .converters import TokenConverter
+
+        register_converter(TokenConverter, "token")
 
 
 class WagtailUsersConfig(WagtailUsersAppConfig):

@@ -60,6 +60,9 @@ class AttendanceMatrixView(WaakvlamReportView):
     def get_queryset(self):
         return self.matrix.rows if self.matrix else []
 
+    def can_export(self):
+        return self.group is not None
+
     @property
     def list_export(self):
         if not self.matrix:

@@ -43,6 +43,16 @@ class WaakvlamReportView(SafeSpreadsheetExportMixin, ReportView):
     def filter_queryset(self, queryset):
         return queryset
 
+    def can_export(self):
+        """Whether there is something to export yet (a group was chosen)."""
+        return True
+
+    def get(self, request, *args, **kwargs):
+        # Asked to export before anything is chosen: show the page, which
+        # asks for the choice.
+        self.is_export = self.is_export and self.can_export()
+        return super().get(request, *args, **kwargs)
+
     @cached_property
     def header_buttons(self):
         # Also keeps a header button container on the page from the start:

@@ -444,3 +444,11 @@ def test_another_organisations_savings_circle_is_a_404(coordinator_client, circl
     other.refresh_from_db()
     assert other.fine_amount == Decimal("0.00")
     assert coordinator_client.get(f"/admin/savings_circles/delete/{other.pk}/").status_code == 404
+
+
+@pytest.mark.parametrize("export", ["csv", "xlsx"])
+def test_an_export_before_a_group_is_chosen_shows_the_choice(coordinator_client, world, export):
+    response = coordinator_client.get(MATRIX, {"export": export})
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/html")
+    assert world["group"].title in response.content.decode()
