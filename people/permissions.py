@@ -104,11 +104,25 @@ def may_enrol_self(user):
     return roles != {Role.EDITOR}
 
 
+# The roles that come with a qualification of one's own.
+QUALIFIED_ROLES = (Role.VOLUNTEER, Role.TRAINER, Role.COORDINATOR)
+
+
+def may_join_training(user, training):
+    """A training is for the volunteers, trainers and coordinators of its
+    own organisation, unless its page opens it to those of others."""
+    if not user.is_authenticated:
+        return False
+    if training.open_to_other_organisations:
+        return may_see_own_competencies(user)
+    return user.is_superuser or any(
+        has_role(user, role, training.organisation_id) for role in QUALIFIED_ROLES
+    )
+
+
 def may_see_own_competencies(user):
     """Volunteers, trainers and coordinators have a qualification of their own."""
-    return user.is_authenticated and any(
-        has_role(user, role) for role in (Role.VOLUNTEER, Role.TRAINER, Role.COORDINATOR)
-    )
+    return user.is_authenticated and any(has_role(user, role) for role in QUALIFIED_ROLES)
 
 
 def may_edit_pages(user):

@@ -18,7 +18,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from people.models import Organisation
-from people.permissions import may_see_own_competencies
+from people.permissions import QUALIFIED_ROLES, may_see_own_competencies, organisations_with_role
 from people.sections import sections
 
 from ..hooks import GROUP_PAGE_SECTION
@@ -97,11 +97,18 @@ class GroupIndexPage(Page):
 
 class GroupPageQuerySet(PageQuerySet):
     def visible_to(self, user):
-        """Trainings only for volunteers, trainers, coordinators and staff."""
+        """Trainings only for staff, and for volunteers, trainers and
+        coordinators of the training's organisation (or of any, when the
+        training is open to others)."""
         queryset = self.live().public()
-        if user.is_authenticated and (user.is_staff or may_see_own_competencies(user)):
+        if user.is_authenticated and user.is_staff:
             return queryset
-        return queryset.filter(kind__in=PUBLIC_KINDS)
+        if not may_see_own_competencies(user):
+            return queryset.filter(kind__in=PUBLIC_KINDS)
+        own = organisations_with_role(user, *QUALIFIED_ROLES)
+        return queryset.filter(
+            Q(kind__in=PUBLIC_KINDS) | Q(open_to_other_organisations=True) | Q(organisation__in=own)
+        )
 
     def with_counts(self):
         """Annotate places taken and the next planned meeting, in one query."""
@@ -158,6 +165,11 @@ class GroupPage(Page):
     )
     enrolment_opens = models.DateField(_("enrolment opens"), null=True, blank=True)
     enrolment_closes = models.DateField(_("enrolment closes"), null=True, blank=True)
+    open_to_other_organisations = models.BooleanField(
+        _("open to volunteers of other organisations"),
+        default=False,
+        help_text=_("Only for trainings. Otherwise only your own volunteers can sign up."),
+    )
     trainers = ParentalManyToManyField(
         settings.AUTH_USER_MODEL,
         blank=True,
@@ -196,6 +208,7 @@ class GroupPage(Page):
                 FieldPanel("enrolment_opens"),
                 FieldPanel("enrolment_closes"),
                 FieldPanel("costs"),
+                FieldPanel("open_to_other_organisations"),
             ],
             heading=_("Enrolment"),
         ),

@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from people.models import User
-from people.permissions import may_enrol_self, may_see_own_competencies
+from people.permissions import may_enrol_self, may_join_training, may_see_own_competencies
 
 from . import notifications
 from .kinds import GroupKind
@@ -68,6 +68,11 @@ def _enrol(*, group, person, by, window=True):
         raise ValidationError(_("An editor's account cannot sign up for a group."))
     if group.kind == GroupKind.TRAINING and not may_see_own_competencies(person):
         raise ValidationError(_("This training is for volunteers only."))
+    if group.kind == GroupKind.TRAINING and not may_join_training(person, group):
+        raise ValidationError(
+            _("This training is for the volunteers of %(organisation)s.")
+            % {"organisation": group.organisation}
+        )
     if Enrolment.objects.active().filter(group=group, person=person).exists():
         raise ValidationError(_("You are already signed up for this group."))
 

@@ -132,10 +132,11 @@ def test_only_a_qualified_volunteer_may_become_trainer_and_the_reason_is_given()
 def test_completing_a_training_records_the_competencies_it_awards(
     django_capture_on_commit_callbacks,
 ):
-    volunteer = MembershipFactory(role=Role.VOLUNTEER).user
     trainer = MembershipFactory(role=Role.TRAINER).user
+    organisation = trainer.memberships.get().organisation
+    volunteer = MembershipFactory(role=Role.VOLUNTEER, organisation=organisation).user
     competency = Competency.objects.get(slug="nazorg-terugvalpreventie")
-    training = TrainingFactory(trainers=[trainer], awards=[competency])
+    training = TrainingFactory(organisation=organisation, trainers=[trainer], awards=[competency])
     meeting = MeetingFactory(group=training, starts_at=timezone.now() - datetime.timedelta(days=2))
     with django_capture_on_commit_callbacks(execute=True):
         offer_services.enrolment_create(group=training, person=volunteer)

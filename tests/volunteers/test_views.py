@@ -216,6 +216,30 @@ def test_a_participant_cannot_sign_up_for_a_training(client, post):
     assert not Enrolment.objects.filter(group=group).exists()
 
 
+def test_a_volunteer_cannot_sign_up_for_another_organisations_training(client, post):
+    user = volunteer(OrganisationFactory())
+    elsewhere = training(OrganisationFactory(name="Stichting Elders"), title="Goed in gesprek")
+    client.force_login(user)
+
+    response = post(reverse("volunteers:training_enrol", args=[elsewhere.pk]), follow=True)
+
+    assert "This training is for the volunteers of Stichting Elders." in response.content.decode()
+    assert not Enrolment.objects.filter(group=elsewhere).exists()
+    assert "Goed in gesprek" not in client.get(elsewhere.get_parent().url).content.decode()
+
+
+def test_a_training_open_to_other_organisations_takes_their_volunteers(client, post):
+    user = volunteer(OrganisationFactory())
+    open_one = training(OrganisationFactory(), title="Open training")
+    open_one.open_to_other_organisations = True
+    open_one.save()
+    client.force_login(user)
+
+    assert "Open training" in client.get(open_one.get_parent().url).content.decode()
+    post(reverse("volunteers:training_enrol", args=[open_one.pk]))
+    assert Enrolment.objects.get(group=open_one, person=user).status == EnrolmentStatus.ENROLLED
+
+
 def test_the_button_only_signs_up_for_live_trainings_by_post(client, post):
     organisation = OrganisationFactory()
     user = volunteer(organisation)

@@ -319,5 +319,15 @@ def test_only_volunteers_and_staff_sign_up_for_a_training():
     training = GroupPageFactory(kind=GroupKind.TRAINING)
     with pytest.raises(ValidationError):
         offer_services.enrolment_create(group=training, person=UserFactory())
-    volunteer = MembershipFactory(role=Role.VOLUNTEER).user
+    volunteer = MembershipFactory(role=Role.VOLUNTEER, organisation=training.organisation).user
     assert offer_services.enrolment_create(group=training, person=volunteer).status == "enrolled"
+
+
+def test_a_training_is_for_its_own_organisations_volunteers_unless_opened():
+    training = GroupPageFactory(kind=GroupKind.TRAINING)
+    elsewhere = MembershipFactory(role=Role.VOLUNTEER).user
+    with pytest.raises(ValidationError):
+        offer_services.enrolment_create(group=training, person=elsewhere)
+    training.open_to_other_organisations = True
+    training.save()
+    assert offer_services.enrolment_create(group=training, person=elsewhere).status == "enrolled"

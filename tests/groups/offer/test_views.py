@@ -62,7 +62,8 @@ def test_trainings_are_listed_only_to_volunteers_and_staff(client):
     GroupPageFactory(title="Budgetcursus")
     url = training.get_parent().url
     assert "Basistraining" not in client.get(url).content.decode()
-    client.force_login(MembershipFactory(role=Role.VOLUNTEER).user)
+    volunteer = MembershipFactory(role=Role.VOLUNTEER, organisation=training.organisation).user
+    client.force_login(volunteer)
     assert "Basistraining" in client.get(url).content.decode()
 
 
