@@ -129,6 +129,19 @@ def may_edit_pages(user):
     return user.is_authenticated and (user.is_superuser or has_role(user, Role.EDITOR))
 
 
+def roles_grantable_by(user):
+    """The roles `user` may give (or take away) in their own organisations:
+    a coordinator grants the matrix's coordinator, trainer and volunteer;
+    only a superuser makes someone an editor."""
+    if not user.is_authenticated:
+        return []
+    if user.is_superuser:
+        return list(Role)
+    if has_role(user, Role.COORDINATOR):
+        return [Role.COORDINATOR, Role.TRAINER, Role.VOLUNTEER]
+    return []
+
+
 def admin_groups_for(user):
     """Names of the Wagtail admin groups that `user`'s roles bring with them."""
     names = set()

@@ -1,3 +1,4 @@
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -8,16 +9,31 @@ from wagtail.permissions import register_permission_policy
 from .admin_kit.policies import OrganisationScopedPolicy
 from .admin_kit.viewsets import ScopedModelViewSet
 from .models import Membership, Organisation, Role
-from .permissions import organisations_with_role
+from .permissions import organisations_with_role, roles_grantable_by
 
 
 class MembershipAdminForm(WagtailAdminModelForm):
+    """Roles in the coordinator's own organisations, and only the roles
+    they may grant (people.permissions.roles_grantable_by)."""
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if self.for_user is not None:
-            self.fields["organisation"].queryset = organisations_with_role(
-                self.for_user, Role.COORDINATOR
-            )
+        if self.for_user is None:
+            return
+        self.fields["organisation"].queryset = organisations_with_role(
+            self.for_user, Role.COORDINATOR
+        )
+        grantable = roles_grantable_by(self.for_user)
+        self.fields["role"].choices = [
+            (value, label) for value, label in self.fields["role"].choices if value in grantable
+        ]
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.pk and self.instance.role not in roles_grantable_by(self.for_user):
+            # Someone else's editor role: only a superuser changes it.
+            raise ValidationError(_("Only an administrator can change this role."))
+        return cleaned
 
 
 class OrganisationViewSet(ScopedModelViewSet):

@@ -1,7 +1,7 @@
 import pytest
 
-from people.models import Role
-from tests.factories import MembershipFactory
+from people.models import Membership, Role
+from tests.factories import MembershipFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -23,3 +23,45 @@ def test_a_coordinator_lists_only_own_organisations(client):
     html = client.get("/admin/organisations/").content.decode()
     assert coordinator.organisation.name in html
     assert other.organisation.name not in html
+
+
+def membership_form(user, organisation, role):
+    return {"user": user.pk, "organisation": organisation.pk, "role": role}
+
+
+def test_a_coordinator_grants_own_roles_but_never_editor(client):
+    coordinator = MembershipFactory(role=Role.COORDINATOR)
+    newcomer = MembershipFactory(organisation=coordinator.organisation, role=Role.VOLUNTEER).user
+    client.force_login(coordinator.user)
+
+    html = client.get("/admin/memberships/new/").content.decode()
+    assert 'value="editor"' not in html and 'value="trainer"' in html
+    for person in (newcomer, coordinator.user):
+        data = membership_form(person, coordinator.organisation, Role.EDITOR)
+        response = client.post("/admin/memberships/new/", data)
+        assert response.status_code == 200 and "role" in response.context["form"].errors
+    assert not Membership.objects.filter(role=Role.EDITOR).exists()
+
+    data = membership_form(newcomer, coordinator.organisation, Role.TRAINER)
+    assert client.post("/admin/memberships/new/", data).status_code == 302
+    assert Membership.objects.filter(user=newcomer, role=Role.TRAINER).exists()
+
+
+def test_a_coordinator_cannot_turn_an_editor_role_into_another(client):
+    coordinator = MembershipFactory(role=Role.COORDINATOR)
+    editor = MembershipFactory(organisation=coordinator.organisation, role=Role.EDITOR)
+    client.force_login(coordinator.user)
+    data = membership_form(editor.user, coordinator.organisation, Role.COORDINATOR)
+    response = client.post(f"/admin/memberships/edit/{editor.pk}/", data)
+    assert response.status_code == 200
+    editor.refresh_from_db()
+    assert editor.role == Role.EDITOR
+
+
+def test_a_superuser_makes_someone_an_editor(client):
+    organisation = MembershipFactory(role=Role.COORDINATOR).organisation
+    person = UserFactory()
+    client.force_login(UserFactory(is_superuser=True, is_staff=True))
+    data = membership_form(person, organisation, Role.EDITOR)
+    assert client.post("/admin/memberships/new/", data).status_code == 302
+    assert Membership.objects.filter(user=person, role=Role.EDITOR).exists()
