@@ -18,7 +18,7 @@ from .models import Enrolment, Meeting, SavingsCircle
 from .offer.admin import page_guards
 from .offer.admin.meetings import CANCEL_MEETING_LOG_ACTION
 from .offer.admin.viewsets import EnrolmentViewSet, MeetingViewSet
-from .offer.privacy import erase_calendar_links, export_sign_ups
+from .offer.privacy import cancel_sign_ups, erase_calendar_links, export_sign_ups
 from .savings.admin import SavingsCircleViewSet
 from .savings.privacy import erase_savings_text, export_savings
 
@@ -86,5 +86,6 @@ hooks.register(GROUP_PAGE_SECTION, sections.facts, order=70)
 hooks.register(EXPORT_PERSONAL_DATA, export_sign_ups)
 hooks.register(EXPORT_PERSONAL_DATA, export_attendance)
 hooks.register(EXPORT_PERSONAL_DATA, export_savings)
+hooks.register(ERASE_PERSONAL_DATA, cancel_sign_ups)
 hooks.register(ERASE_PERSONAL_DATA, erase_savings_text)
 hooks.register(ERASE_PERSONAL_DATA, erase_calendar_links)

@@ -1,6 +1,9 @@
 from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
 from django.db import transaction
+from django.db.models import Value
+from django.db.models.functions import Replace
+from wagtail.models import ModelLogEntry, PageLogEntry
 
 from .models import ANONYMISED_DOMAIN
 from .privacy import erase_personal_data
@@ -13,6 +16,7 @@ def user_anonymise(*, user):
     """Remove everything that identifies `user`, keeping the row so that
     attendance and other records stay countable (they hold no names)."""
     erase_personal_data(user)
+    _forget_in_logs(user)
     user.memberships.all().delete()
     user.groups.set(Group.objects.none())
     EmailAddress.objects.filter(user=user).delete()
@@ -26,3 +30,15 @@ def user_anonymise(*, user):
     user.full_clean()
     user.save()
     return user
+
+
+def _forget_in_logs(user):
+    """Wagtail's history keeps the label a record had when it was logged,
+    such as "Anna de Vries – Budgetcursus": the name goes from it."""
+    name = user.full_name.strip()
+    if len(name) < 3:  # too short to tell a name from other words
+        return
+    for model in (ModelLogEntry, PageLogEntry):
+        model.objects.filter(label__contains=name).update(
+            label=Replace("label", Value(name), Value(ANONYMOUS_NAME))
+        )

@@ -1,5 +1,6 @@
 """The offer's part of a person's data download and of anonymisation (AVG)."""
 
+from . import services
 from .models import CalendarToken, Enrolment
 
 
@@ -21,3 +22,10 @@ def export_sign_ups(user):
 
 def erase_calendar_links(user):
     CalendarToken.objects.filter(user=user).delete()
+
+
+def cancel_sign_ups(user):
+    """Someone who leaves gives up their places through the normal service,
+    so a freed place goes to the first person waiting."""
+    for enrolment in Enrolment.objects.active().filter(person=user).select_related("group"):
+        services.enrolment_cancel(enrolment=enrolment)

@@ -5,10 +5,16 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 from django_q.models import Schedule
+from wagtail.log_actions import log
+from wagtail.models import ModelLogEntry
 
+from groups.models import Enrolment, EnrolmentStatus
+from groups.offer import services as offer_services
 from people.models import Role, User
+from people.services import ANONYMOUS_NAME, user_anonymise
 from people.tasks import anonymise_inactive_users
 from tests.factories import PASSWORD, MembershipFactory, UserFactory
+from tests.groups.factories import EnrolmentFactory, GroupPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -69,3 +75,27 @@ def test_accounts_unused_for_the_set_period_are_anonymised_once(settings):
 def test_anonymising_runs_as_a_daily_schedule():
     schedule = Schedule.objects.get(func="people.tasks.anonymise_inactive_users")
     assert schedule.schedule_type == Schedule.DAILY
+
+
+def test_deleting_an_account_frees_its_places_for_the_waiting_list(
+    django_capture_on_commit_callbacks,
+):
+    group = GroupPageFactory(capacity=1)
+    leaving, waiting = UserFactory(), UserFactory()
+    with django_capture_on_commit_callbacks(execute=True):
+        offer_services.enrolment_create(group=group, person=leaving)
+        offer_services.enrolment_create(group=group, person=waiting)
+        user_anonymise(user=leaving)
+    assert Enrolment.objects.get(person=leaving).status == EnrolmentStatus.CANCELLED
+    assert Enrolment.objects.get(person=waiting).status == EnrolmentStatus.OFFERED
+    assert group.places_left() == 0  # the place is offered, so held
+
+
+def test_deleting_an_account_takes_the_name_out_of_the_admin_history():
+    person = UserFactory(full_name="Anna de Vries")
+    enrolment = EnrolmentFactory(person=person)
+    log(enrolment, "wagtail.create", user=UserFactory())
+    user_anonymise(user=person)
+    entry = ModelLogEntry.objects.get(object_id=str(enrolment.pk))
+    assert "Anna de Vries" not in entry.label
+    assert ANONYMOUS_NAME in entry.label
