@@ -9,6 +9,7 @@ class WebsiteConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate
 
+        from . import checks  # noqa: F401
         from .setup import ensure_site_structure
 
         post_migrate.connect(ensure_site_structure, sender=self)

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.contrib.auth.management import create_permissions
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.management import create_contenttypes
+from django.core.management import call_command
 from django.db import connections
 from django_q.models import Schedule
 from wagtail.models import (
@@ -77,6 +78,9 @@ def ensure_site_structure(*, using="default", **kwargs):
     tables = connections[using].introspection.table_names()
     if HomePage._meta.db_table not in tables or Site._meta.db_table not in tables:
         return
+    # The cache table first: saving a Site clears Wagtail's cache of site
+    # root paths, and without Redis the cache lives in the database.
+    call_command("createcachetable", database=using, verbosity=0)
     for app_config in apps.get_app_configs():
         create_contenttypes(app_config, verbosity=0, using=using)
         create_permissions(app_config, verbosity=0, using=using)

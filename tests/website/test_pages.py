@@ -1,4 +1,5 @@
 import pytest
+from django.db import connection
 from django.urls import reverse
 from wagtail.models import Page, Site
 
@@ -151,3 +152,14 @@ def test_favicon_points_to_the_flame(client):
     response = client.get("/favicon.ico")
     assert response.status_code == 301
     assert response.url.endswith("img/waakvlam.svg")
+
+
+def test_the_site_structure_step_makes_the_shared_cache_table(settings):
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "waakvlam_test_cache",
+        }
+    }
+    ensure_site_structure()
+    assert "waakvlam_test_cache" in connection.introspection.table_names()

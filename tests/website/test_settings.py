@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from website.checks import cache_shared_between_processes
+
 # Needs no database: runs once, in the SQLite pass (see Makefile).
 pytestmark = pytest.mark.database_free
 
@@ -48,7 +50,8 @@ def test_without_redis_tasks_queue_in_the_database_and_sqlite_is_the_default():
     values = json.loads(out.stdout)
     assert values["broker"] == "orm"
     assert values["db"] == "django.db.backends.sqlite3"
-    assert values["cache"].endswith("LocMemCache")
+    # Shared by every process, so log-in rate limits count across them.
+    assert values["cache"].endswith("DatabaseCache")
     assert values["mailer"].endswith("console.EmailBackend")
     assert values["debug"] is True
 
@@ -90,3 +93,12 @@ def test_production_refuses_to_start_without_a_secret_key():
 def test_production_keeps_debug_off_even_when_asked():
     out = settings_with("production", SECRET_KEY="x" * 60, DEBUG="true")
     assert json.loads(out.stdout)["debug"] is False
+
+
+def test_a_deployment_with_a_per_process_cache_gets_a_warning(settings):
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    assert [message.id for message in cache_shared_between_processes(None)] == ["waakvlam.W001"]
+    settings.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "c"}
+    }
+    assert cache_shared_between_processes(None) == []

@@ -153,8 +153,10 @@ STORAGES = {
     },
 }
 
-# Cache and task broker: Redis when REDIS_URL is set, otherwise a local cache
-# and django-q2's ORM broker so that nothing but Python is needed.
+# Cache and task broker: Redis when REDIS_URL is set, otherwise the database
+# (a cache table and django-q2's ORM broker) so that nothing but Python is
+# needed. Never a per-process cache: allauth's log-in rate limits must count
+# across every web server process (website.checks warns about it).
 REDIS_URL = env("REDIS_URL", default="")
 if REDIS_URL:
     CACHES = {
@@ -165,7 +167,10 @@ if REDIS_URL:
     }
 else:
     CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "waakvlam_cache",
+        }
     }
 
 Q_CLUSTER = {

@@ -28,6 +28,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # A throwaway test database need not wait for the disk on every commit.
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c synchronous_commit=off"
 
+# One process per xdist worker: a local cache keeps each page's query count
+# about the page (the default cache table would add reads).
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http"
 
 STORAGES = {
