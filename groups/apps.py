@@ -8,3 +8,4 @@ class GroupsConfig(AppConfig):
 
     def ready(self):
         from .attendance import receivers  # noqa: F401
+        from .offer import receivers as offer_receivers  # noqa: F401

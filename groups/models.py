@@ -13,7 +13,7 @@ from .offer.models import (
     MeetingReminder,
     MeetingStatus,
 )
-from .offer.pages import GroupIndexPage, GroupPage
+from .offer.pages import GroupIndexPage, GroupPage, OrganisationOfferPage
 from .savings.models import (
     MAX_DEPOSIT,
     EntryKind,
@@ -45,6 +45,7 @@ __all__ = [
     "MeetingReminder",
     "MeetingStatus",
     "MoneyKeeping",
+    "OrganisationOfferPage",
     "SavingsCircle",
     "SavingsEntry",
     "SavingsGoal",

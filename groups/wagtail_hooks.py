@@ -4,8 +4,10 @@ viewsets, page guards, log actions, and its sections and privacy parts."""
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSetGroup
+from wagtail.models import Page
 from wagtail.permissions import register_permission_policy
 
+from people.admin_kit.page_permissions import WalledPagePermissionPolicy
 from people.admin_kit.policies import OrganisationScopedPolicy
 from people.privacy import ERASE_PERSONAL_DATA, EXPORT_PERSONAL_DATA
 from people.sections import MY_WAAKVLAM_SECTION
@@ -14,13 +16,17 @@ from . import sections
 from .attendance.admin import AttendanceMatrixViewSet, AttendanceTrendViewSet
 from .attendance.privacy import export_attendance
 from .hooks import GROUP_PAGE_SECTION
-from .models import Enrolment, Meeting, SavingsCircle
+from .models import Enrolment, GroupPage, Meeting, OrganisationOfferPage, SavingsCircle
 from .offer.admin import page_guards
 from .offer.admin.meetings import CANCEL_MEETING_LOG_ACTION
 from .offer.admin.viewsets import EnrolmentViewSet, MeetingViewSet
 from .offer.privacy import cancel_sign_ups, erase_calendar_links, export_sign_ups
 from .savings.admin import SavingsCircleViewSet
 from .savings.privacy import erase_savings_text, export_savings
+
+# An organisation's part of the offer is its coordinators' alone: the
+# editors' rights on the rest of the site do not reach into it.
+register_permission_policy(Page, WalledPagePermissionPolicy((OrganisationOfferPage, GroupPage)))
 
 # Meetings and sign-ups are cancelled, never deleted: attendance, savings and
 # the waiting-list order hang on them; a savings circle carries its ledger.
@@ -72,8 +78,6 @@ def register_meeting_log_actions(actions):
 
 hooks.register("before_delete_page", page_guards.refuse_deleting_groups_with_records)
 hooks.register("before_bulk_action", page_guards.refuse_bulk_deleting_groups_with_records)
-hooks.register("before_edit_page", page_guards.refuse_editing_other_organisations_groups)
-hooks.register("before_delete_page", page_guards.refuse_deleting_other_organisations_groups)
 
 hooks.register(MY_WAAKVLAM_SECTION, sections.my_groups, order=10)
 hooks.register(MY_WAAKVLAM_SECTION, sections.my_savings_section, order=25)

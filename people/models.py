@@ -143,6 +143,17 @@ class Organisation(models.Model):
     phone = models.CharField(_("phone number"), max_length=30, blank=True)
     website = models.URLField(_("website"), blank=True)
     address = models.TextField(_("postal address"), blank=True)
+    # The Wagtail group through which this organisation's coordinators hold
+    # page permissions on its own part of the offer (groups.offer.structure).
+    admin_group = models.OneToOneField(
+        "auth.Group",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="organisation",
+        verbose_name=_("admin group of its coordinators"),
+    )
 
     class Meta:
         verbose_name = _("organisation")

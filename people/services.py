@@ -5,7 +5,8 @@ from django.db.models import Value
 from django.db.models.functions import Replace
 from wagtail.models import ModelLogEntry, PageLogEntry
 
-from .models import ANONYMISED_DOMAIN
+from .models import ANONYMISED_DOMAIN, Organisation
+from .permissions import COORDINATORS_GROUP
 from .privacy import erase_personal_data
 
 ANONYMOUS_NAME = "Verwijderde gebruiker"
@@ -42,3 +43,18 @@ def _forget_in_logs(user):
         model.objects.filter(label__contains=name).update(
             label=Replace("label", Value(name), Value(ANONYMOUS_NAME))
         )
+
+
+def organisation_admin_group_ensure(*, organisation):
+    """The Wagtail group of `organisation`'s coordinators, made when missing
+    and named after the organisation (group names must be unique)."""
+    name = f"{COORDINATORS_GROUP} {organisation.slug}"
+    group = organisation.admin_group
+    if group is None:
+        group, _ = Group.objects.get_or_create(name=name)
+        Organisation.objects.filter(pk=organisation.pk).update(admin_group=group)
+        organisation.admin_group = group
+    elif group.name != name:
+        group.name = name
+        group.save(update_fields=["name"])
+    return group

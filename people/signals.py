@@ -4,8 +4,9 @@ from django.contrib.auth.models import Group
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from .models import Membership
+from .models import Membership, Organisation, Role
 from .permissions import COORDINATORS_GROUP, EDITORS_GROUP, admin_groups_for
+from .services import organisation_admin_group_ensure
 
 
 @receiver(post_save, sender=Membership)
@@ -22,6 +23,20 @@ def sync_admin_groups(sender, instance, **kwargs):
             user.groups.add(group)
         else:
             user.groups.remove(group)
+    # Page permissions come per organisation: each has a group of its own.
+    coordinated = Organisation.objects.filter(
+        memberships__user=user, memberships__role=Role.COORDINATOR
+    ).distinct()
+    wanted = {organisation_admin_group_ensure(organisation=o).pk for o in coordinated}
+    held = set(user.groups.filter(organisation__isnull=False).values_list("pk", flat=True))
+    user.groups.remove(*(held - wanted))
+    user.groups.add(*(wanted - held))
+
+
+@receiver(post_save, sender=Organisation)
+def keep_admin_group(sender, instance, raw=False, **kwargs):
+    if not raw:
+        organisation_admin_group_ensure(organisation=instance)
 
 
 @receiver(password_reset)

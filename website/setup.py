@@ -22,7 +22,7 @@ from wagtail.models import (
     Site,
 )
 
-from groups.models import GroupIndexPage
+from groups.offer.structure import offer_structure_ensure
 from people.permissions import COORDINATORS_GROUP, EDITORS_GROUP
 from volunteers.framework import ensure_framework
 from volunteers.models import Competency, VolunteerRole
@@ -158,10 +158,7 @@ def ensure_admin_groups(root):
     coordinators.permissions.add(*access_admin)
     for app_label, codenames in COORDINATOR_PERMISSIONS.items():
         coordinators.permissions.add(*_permissions(app_label, codenames))
-    # Coordinators manage the group pages of the offer (their own
-    # organisation's only: groups.wagtail_hooks refuses the others).
-    for offer in GroupIndexPage.objects.all():
-        for permission in _permissions("wagtailcore", ["add_page", "change_page", "publish_page"]):
-            GroupPagePermission.objects.get_or_create(
-                group=coordinators, page=offer, permission=permission
-            )
+    # Page permissions come per organisation, on its own part of the offer
+    # (earlier versions gave this group rights on the whole offer).
+    GroupPagePermission.objects.filter(group=coordinators).delete()
+    offer_structure_ensure()

@@ -1,6 +1,9 @@
-"""The offer's pages: the overview ("Aanbod") and one page per group. A page
-holds what editors describe; meetings and sign-ups are records of their own
-(groups.offer.models)."""
+"""The offer's pages: the overview ("Aanbod"), one part per organisation,
+and one page per group below it. A page holds what coordinators describe;
+meetings and sign-ups are records of their own (groups.offer.models).
+
+An organisation's part of the offer is walled (people.admin_kit.page_permissions):
+only its own coordinators' page permissions reach it."""
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -17,6 +20,7 @@ from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from people.admin_kit.page_permissions import WalledPagePermissionTester
 from people.models import Organisation
 from people.permissions import QUALIFIED_ROLES, may_see_own_competencies, organisations_with_role
 from people.sections import sections
@@ -44,7 +48,7 @@ class GroupIndexPage(Page):
     search_fields = Page.search_fields + [index.SearchField("intro")]
 
     parent_page_types = ["website.HomePage"]
-    subpage_types = ["groups.GroupPage"]
+    subpage_types = ["groups.OrganisationOfferPage"]
 
     class Meta:
         verbose_name = _("offer overview")
@@ -70,7 +74,7 @@ class GroupIndexPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         user = request.user
-        visible = GroupPage.objects.child_of(self).visible_to(user)
+        visible = GroupPage.objects.descendant_of(self).visible_to(user)
         places = sorted(set(visible.values_list("place", flat=True)))
         form = OfferFilterForm(
             request.GET or None,
@@ -81,17 +85,59 @@ class GroupIndexPage(Page):
         filters = form.filters() if request.GET else {}
         context.update(
             filter_form=form,
-            cards=[
-                {
-                    "group": group,
-                    "url": group.get_url(request),
-                    "places_left": group.places_left(),
-                    "next_meeting_at": group.next_meeting_at,
-                }
-                for group in self.filtered(visible, filters)
-            ],
+            cards=group_cards(request, self.filtered(visible, filters)),
             filtered=bool(filters),
         )
+        return context
+
+
+def group_cards(request, groups):
+    return [
+        {
+            "group": group,
+            "url": group.get_url(request),
+            "places_left": group.places_left(),
+            "next_meeting_at": group.next_meeting_at,
+        }
+        for group in groups
+    ]
+
+
+class OrganisationOfferPage(Page):
+    """One organisation's part of the offer: its groups and how to reach it.
+    Made with the organisation (groups.offer.structure), never by hand; its
+    coordinators hold their page permissions here."""
+
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        related_name="offer_pages",
+        verbose_name=_("organisation"),
+    )
+    intro = RichTextField(_("introduction"), features=["bold", "italic", "link"], blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    parent_page_types = ["groups.GroupIndexPage"]
+    subpage_types = ["groups.GroupPage"]
+    is_creatable = False
+
+    class Meta:
+        verbose_name = _("offer of an organisation")
+        verbose_name_plural = _("offers of organisations")
+        constraints = [
+            models.UniqueConstraint(fields=["organisation"], name="one_offer_page_per_organisation")
+        ]
+
+    def permissions_for_user(self, user):
+        return WalledPagePermissionTester(user, self)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        groups = GroupPage.objects.child_of(self).visible_to(request.user)
+        context["cards"] = group_cards(request, GroupIndexPage.filtered(groups, {}))
         return context
 
 
@@ -185,8 +231,8 @@ class GroupPage(Page):
 
     base_form_class = GroupPageForm
 
+    # The organisation follows from where the page stands in the tree.
     content_panels = Page.content_panels + [
-        FieldPanel("organisation"),
         FieldPanel("kind"),
         FieldPanel("intro"),
         FieldPanel("body"),
@@ -227,12 +273,29 @@ class GroupPage(Page):
         index.FilterField("kind"),
     ]
 
-    parent_page_types = ["groups.GroupIndexPage"]
+    parent_page_types = ["groups.OrganisationOfferPage"]
     subpage_types = []
 
     class Meta:
         verbose_name = _("group")
         verbose_name_plural = _("groups")
+
+    def save(self, *args, **kwargs):
+        self.organisation_id = self.organisation_in_tree() or self.organisation_id
+        return super().save(*args, **kwargs)
+
+    def organisation_in_tree(self):
+        """The organisation of the part of the offer this page stands in."""
+        if not self.path or self.depth < 2:
+            return None
+        return (
+            OrganisationOfferPage.objects.filter(path=self.path[: -self.steplen])
+            .values_list("organisation_id", flat=True)
+            .first()
+        )
+
+    def permissions_for_user(self, user):
+        return WalledPagePermissionTester(user, self)
 
     def clean(self):
         super().clean()

@@ -20,7 +20,7 @@ from groups.models import Enrolment, EnrolmentStatus, GroupKind
 from groups.offer import services as offer_services
 from people.models import Role, User
 from tests.factories import PASSWORD, MembershipFactory, OrganisationFactory, UserFactory
-from tests.groups.factories import GroupPageFactory, MeetingFactory
+from tests.groups.factories import GroupPageFactory, MeetingFactory, group_index
 
 from .helpers import link_from_mail, path_of, submit_button
 
@@ -76,7 +76,7 @@ def test_visitor_filters_offer_signs_up_sees_it_in_mijn_waakvlam_and_signs_out(
     MeetingFactory(group=course, starts_at=in_days(4))
     MeetingFactory(group=peers, starts_at=in_days(5))
     person = UserFactory(full_name="Samira El Idrissi")
-    index_url = circle.get_parent().url
+    index_url = group_index().url
 
     # The offer shows all three groups.
     page.goto(url(index_url))

@@ -12,13 +12,15 @@ from groups.models import (
     GroupPage,
     Meeting,
 )
+from groups.offer.structure import organisation_offer_page_ensure
 from tests.factories import OrganisationFactory, UserFactory
 from website.models import HomePage
 
 
 def group_index():
     """The one offer page ("Aanbod") under the home page; pages need a
-    parent in Wagtail's tree, so groups are made as its children."""
+    parent in Wagtail's tree, so groups are made in their organisation's
+    part of it."""
     index = GroupIndexPage.objects.filter(slug="aanbod").first()
     if index is None:
         home = HomePage.objects.get()
@@ -45,7 +47,10 @@ class GroupPageFactory(factory.django.DjangoModelFactory):
 
     @classmethod
     def _create(cls, model_class, *args, **kwargs):
-        return group_index().add_child(instance=model_class(*args, **kwargs))
+        part = organisation_offer_page_ensure(
+            organisation=kwargs["organisation"], offer=group_index()
+        )
+        return part.add_child(instance=model_class(*args, **kwargs))
 
     @factory.post_generation
     def trainers(group, create, extracted, **kwargs):

@@ -38,17 +38,26 @@ def test_every_page_type_renders_from_a_revision(client, pages):
         url = reverse("wagtailadmin_pages:revisions_view", args=[page.pk, revision.pk])
         assert client.get(url).status_code == 200, type(page).__name__
         rendered.append(type(page).__name__)
-    assert {"HomePage", "StandardPage", "GroupIndexPage", "GroupPage", "ArticlePage"} <= set(
-        rendered
-    )
-    assert {"AgreementPage", "SocialMapPage", "KnowledgeIndexPage", "PublicationPage"} <= set(
-        rendered
-    )
+    assert {
+        "HomePage",
+        "StandardPage",
+        "GroupIndexPage",
+        "OrganisationOfferPage",
+        "GroupPage",
+    } <= set(rendered)
+    assert {
+        "ArticlePage",
+        "AgreementPage",
+        "SocialMapPage",
+        "KnowledgeIndexPage",
+        "PublicationPage",
+    } <= set(rendered)
 
 
-def test_an_editor_views_a_revision_of_a_group_page_with_trainers(client, pages):
+def test_a_coordinator_views_a_revision_of_their_group_page_with_trainers(client, pages):
     group = next(page for kind, page in pages.items() if kind.__name__ == "GroupPage")
     revision = group.save_revision()
-    client.force_login(MembershipFactory(role=Role.EDITOR).user)
+    coordinator = MembershipFactory(role=Role.COORDINATOR, organisation=group.organisation)
+    client.force_login(coordinator.user)
     url = reverse("wagtailadmin_pages:revisions_view", args=[group.pk, revision.pk])
     assert client.get(url).status_code == 200

@@ -8,6 +8,7 @@ from django.utils import timezone
 from groups.attendance import services as attendance_services
 from groups.models import GroupIndexPage, GroupKind, GroupPage
 from groups.offer import services as offer_services
+from groups.offer.structure import organisation_offer_page_ensure
 
 from .groups import VENUES, at, enrol_all
 from .people import demo_members
@@ -18,14 +19,17 @@ COURSE_PEOPLE = ["Fatima de Vries", "Ruud Hendriks", "Sevda Aydin", "Marco Visse
 def seed_finished_course(organisations, users):
     trainer = users["trainer@example.org"]
     participant = users["deelnemer@example.org"]
-    offer = GroupIndexPage.objects.get()
+    organisation = organisations["op-koers-utrecht"]
+    part = organisation_offer_page_ensure(
+        organisation=organisation, offer=GroupIndexPage.objects.get()
+    )
     course = GroupPage.objects.filter(slug="budgetcursus-najaar").first()
     if course is None:
-        course = offer.add_child(
+        course = part.add_child(
             instance=GroupPage(
                 title="Budgetcursus najaar",
                 slug="budgetcursus-najaar",
-                organisation=organisations["op-koers-utrecht"],
+                organisation=organisation,
                 kind=GroupKind.BUDGET_COURSE,
                 intro="Zes avonden over post, budget en vaste lasten. Deze cursus is afgelopen.",
                 place="Utrecht",

@@ -11,6 +11,7 @@ from django.utils import timezone
 from groups.attendance import services as attendance_services
 from groups.models import Enrolment, GroupIndexPage, GroupKind, GroupPage
 from groups.offer import services as offer_services
+from groups.offer.structure import organisation_offer_page_ensure
 from groups.savings import services as savings_services
 from website.models import HomePage
 
@@ -142,7 +143,8 @@ OFFER_INTRO = (
 def _group(offer, index, organisations, trainer):
     """One group of GROUPS, with six meetings starting around two weeks ago."""
     slug, org, kind, title, place, capacity, led, intro = GROUPS[index]
-    group = offer.add_child(
+    part = organisation_offer_page_ensure(organisation=organisations[org], offer=offer)
+    group = part.add_child(
         instance=GroupPage(
             title=title,
             slug=slug,

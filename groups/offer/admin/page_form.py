@@ -1,5 +1,5 @@
-"""The admin form of a group page: coordinators choose among their own
-organisations and qualified trainers."""
+"""The admin form of a group page: the organisation follows from the part of
+the offer the page stands in; trainers are its qualified trainers."""
 
 from types import SimpleNamespace
 
@@ -8,8 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
 from groups.hooks import trainer_problems
-from people.models import Organisation, Role, User
-from people.permissions import may_edit_pages, organisations_with_role
+from people.models import Role, User
 
 
 class GroupPageForm(WagtailAdminPageForm):
@@ -17,17 +16,13 @@ class GroupPageForm(WagtailAdminPageForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        # A coordinator chooses among their own organisations and trainers;
-        # editors and superusers see all.
-        organisations = Organisation.objects.all()
-        if self.for_user is not None and not may_edit_pages(self.for_user):
-            organisations = organisations_with_role(self.for_user, Role.COORDINATOR)
-        if "organisation" in self.fields:
-            self.fields["organisation"].queryset = organisations
+        # The parent is the organisation's part of the offer.
+        parent = self.parent_page.specific if self.parent_page else None
+        self.organisation = getattr(parent, "organisation", None)
         if "trainers" in self.fields:
             self.fields["trainers"].queryset = (
                 User.objects.filter(
-                    memberships__role=Role.TRAINER, memberships__organisation__in=organisations
+                    memberships__role=Role.TRAINER, memberships__organisation=self.organisation
                 )
                 .distinct()
                 .order_by("full_name")
@@ -38,7 +33,7 @@ class GroupPageForm(WagtailAdminPageForm):
 
     def clean(self):
         cleaned = super().clean()
-        organisation = cleaned.get("organisation")
+        organisation = self.organisation
         trainers = cleaned.get("trainers") or []
         if organisation:
             wrong = [

@@ -1,16 +1,13 @@
 """Guards on Wagtail's page actions for group pages: a page with meetings or
-sign-ups is never deleted (they must outlive it), and a coordinator edits
-only their own organisation's group pages."""
+sign-ups is never deleted (they must outlive it). Who may act on which page
+is Wagtail's page permissions (people.admin_kit.page_permissions)."""
 
-from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin import messages
 from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.models import Page
-
-from people.permissions import may_edit_pages, may_manage_organisation
 
 from ..models import Enrolment, Meeting
 from ..pages import GroupPage
@@ -57,22 +54,3 @@ def refuse_bulk_deleting_groups_with_records(request, action_type, objects, acti
     return redirect(
         get_valid_next_url_from_request(request) or reverse("wagtailadmin_explore_root")
     )
-
-
-def _may_edit_group_page(user, page):
-    """Editors and superusers edit every page; a coordinator only the group
-    pages of their own organisations."""
-    specific = page.specific
-    if not isinstance(specific, GroupPage):
-        return True
-    return may_edit_pages(user) or may_manage_organisation(user, specific.organisation_id)
-
-
-def refuse_editing_other_organisations_groups(request, page):
-    if not _may_edit_group_page(request.user, page):
-        raise Http404
-
-
-def refuse_deleting_other_organisations_groups(request, page):
-    if not _may_edit_group_page(request.user, page):
-        raise Http404

@@ -9,18 +9,16 @@ from groups.models import Enrolment, EnrolmentStatus, GroupKind
 from groups.offer import services as offer_services
 from people.models import Role
 from tests.factories import MembershipFactory, UserFactory
-from tests.groups.factories import GroupPageFactory, MeetingFactory
+from tests.groups.factories import GroupPageFactory, MeetingFactory, group_index
 
 pytestmark = pytest.mark.django_db
 
 
 def test_browse_filter_and_see_places_left_or_waiting_list(client):
-    open_group = GroupPageFactory(
-        title="Spaarkring Noord", kind=GroupKind.SAVINGS_CIRCLE, place="Zwolle"
-    )
+    GroupPageFactory(title="Spaarkring Noord", kind=GroupKind.SAVINGS_CIRCLE, place="Zwolle")
     full = GroupPageFactory(title="Lotgenoten Zuid", kind=GroupKind.PEER_SUPPORT, capacity=1)
     offer_services.enrolment_create(group=full, person=UserFactory())
-    index = open_group.get_parent()
+    index = group_index()
 
     html = client.get(index.url).content.decode()
     assert "Spaarkring Noord" in html and "Lotgenoten Zuid" in html
@@ -37,7 +35,7 @@ def test_weekday_filter_uses_local_meeting_days(client):
     tuesday_evening = datetime.datetime(2099, 3, 3, 19, 0, tzinfo=ZoneInfo("Europe/Amsterdam"))
     MeetingFactory(group=tuesday, starts_at=tuesday_evening)
     GroupPageFactory(title="Zonder bijeenkomsten")
-    html = client.get(tuesday.get_parent().url, {"weekday": "2"}).content.decode()
+    html = client.get(group_index().url, {"weekday": "2"}).content.decode()
     assert "Dinsdaggroep" in html and "Zonder bijeenkomsten" not in html
 
 
@@ -51,8 +49,8 @@ def test_weekday_filter_uses_local_meeting_days(client):
     ],
 )
 def test_unknown_filter_values_give_a_normal_page(client, params):
-    group = GroupPageFactory()
-    response = client.get(group.get_parent().url, params)
+    GroupPageFactory()
+    response = client.get(group_index().url, params)
     assert response.status_code == 200
     assert "<script>alert(1)</script>" not in response.content.decode()
 
@@ -60,7 +58,7 @@ def test_unknown_filter_values_give_a_normal_page(client, params):
 def test_trainings_are_listed_only_to_volunteers_and_staff(client):
     training = GroupPageFactory(title="Basistraining", kind=GroupKind.TRAINING)
     GroupPageFactory(title="Budgetcursus")
-    url = training.get_parent().url
+    url = group_index().url
     assert "Basistraining" not in client.get(url).content.decode()
     volunteer = MembershipFactory(role=Role.VOLUNTEER, organisation=training.organisation).user
     client.force_login(volunteer)
@@ -214,14 +212,16 @@ def test_invited_person_gets_a_set_password_link(client, post, mailoutbox):
 
 
 OFFER_QUERIES = 14
-GROUP_PAGE_QUERIES = 25
+# A group page stands in its organisation's part of the offer: Wagtail's
+# routing reads a child and its specific page per level.
+GROUP_PAGE_QUERIES = 27
 MY_WAAKVLAM_QUERIES = 21
 
 
 def test_offer_index_query_count_does_not_grow_with_groups(assert_page_queries):
     first = GroupPageFactory()
     MeetingFactory(group=first)
-    index = first.get_parent()
+    index = group_index()
     assert_page_queries(index.url, OFFER_QUERIES)
     for _ in range(10):
         group = GroupPageFactory()
