@@ -180,3 +180,29 @@ def test_the_page_form_offers_only_the_organisations_own_trainers(client, offer)
     assert own_trainer.user.full_name in html
     assert other_trainer.user.full_name not in html
     assert other_trainer.organisation.name not in html
+
+
+def test_a_coordinator_adds_a_group_in_their_part_and_it_belongs_to_their_organisation(
+    client, offer
+):
+    own_part = offer["own"].get_parent()
+    other_part = offer["other"].get_parent()
+    client.force_login(offer["coordinator"])
+    assert is_refused(client.get(f"/admin/pages/add/groups/grouppage/{other_part.pk}/"))
+    response = client.post(
+        f"/admin/pages/add/groups/grouppage/{own_part.pk}/",
+        {
+            "title": "Nieuwe spaarkring",
+            "slug": "nieuwe-spaarkring",
+            "kind": GroupKind.SAVINGS_CIRCLE,
+            "intro": "Samen sparen.",
+            "place": "Utrecht",
+            "capacity": "10",
+            "costs": "Gratis",
+            "action-publish": "action-publish",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:3000]
+    created = GroupPage.objects.get(slug="nieuwe-spaarkring")
+    assert created.organisation == offer["own"].organisation
+    assert created.live
