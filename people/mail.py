@@ -37,9 +37,12 @@ def _sendable(address):
 
 
 def _user_for(address, context):
-    user = context.get("user")
-    if isinstance(user, User) and user.email.lower() == address.lower():
-        return user
+    """The account the mail is for (for the person's data download and
+    erasure); usually already in the context."""
+    for key in ("person", "user"):
+        user = context.get(key)
+        if isinstance(user, User) and user.email.lower() == address.lower():
+            return user
     return User.objects.filter(email__iexact=address).first()
 
 
