@@ -32,7 +32,8 @@ class AccountAdapter(DefaultAccountAdapter):
         """Queue in the outbox instead of sending; the outbox renders the
         mail (and makes its link) when it leaves."""
         request = allauth_context.request
-        full_context = {"email": email, "current_site": get_current_site(request), **context}
+        site = get_current_site(request) if request is not None else None
+        full_context = {"email": email, "current_site": site, **context}
         queue_account_mail(
             template_prefix=template_prefix, email=email, context=full_context, request=request
         )

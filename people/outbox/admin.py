@@ -3,6 +3,7 @@
 
 from urllib.parse import urlencode
 
+from django.db.models import Q
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -43,12 +44,10 @@ class OutboxPolicy(KeptRecordsPolicy):
         if user.is_superuser:
             return messages.all()
         organisations = organisations_with_role(user, Role.COORDINATOR)
-        people = [Membership.objects.filter(organisation__in=organisations).values("user")]
-        people += [fn(organisations) for fn in hooks.get_hooks(ORGANISATION_PEOPLE)]
-        scope = OutboxMessage.objects.none()
-        for user_ids in people:
-            scope = scope | messages.filter(user__in=user_ids)
-        return scope
+        scope = Q(user__in=Membership.objects.filter(organisation__in=organisations).values("user"))
+        for people_of in hooks.get_hooks(ORGANISATION_PEOPLE):
+            scope |= Q(user__in=people_of(organisations))
+        return messages.filter(scope)
 
     def user_has_any_permission_for_instance(self, user, actions, instance):
         return (
