@@ -9,6 +9,7 @@ from wagtail.permissions import register_permission_policy
 
 from people.admin_kit.page_permissions import WalledPagePermissionPolicy
 from people.admin_kit.policies import OrganisationScopedPolicy
+from people.outbox.admin import ORGANISATION_PEOPLE
 from people.privacy import ERASE_PERSONAL_DATA, EXPORT_PERSONAL_DATA
 from people.sections import MY_WAAKVLAM_SECTION
 
@@ -93,3 +94,10 @@ hooks.register(EXPORT_PERSONAL_DATA, export_savings)
 hooks.register(ERASE_PERSONAL_DATA, cancel_sign_ups)
 hooks.register(ERASE_PERSONAL_DATA, erase_savings_text)
 hooks.register(ERASE_PERSONAL_DATA, erase_calendar_links)
+
+
+@hooks.register(ORGANISATION_PEOPLE)
+def participants_of(organisations):
+    """Whoever signed up for a group of these organisations: their
+    coordinators see which mails to them failed."""
+    return Enrolment.objects.filter(group__organisation__in=organisations).values("person")

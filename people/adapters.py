@@ -1,10 +1,11 @@
+from allauth.account import app_settings
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import context as allauth_context
 from django.contrib.sites.shortcuts import get_current_site
 from django.shortcuts import resolve_url
 from django.utils.translation import gettext_lazy as _
 
-from .mail import queue_message
+from .mail import queue_account_mail
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -28,15 +29,32 @@ class AccountAdapter(DefaultAccountAdapter):
     }
 
     def send_mail(self, template_prefix, email, context):
-        """Render as allauth does, but send through the task queue."""
+        """Queue in the outbox instead of sending; the outbox renders the
+        mail (and makes its link) when it leaves."""
         request = allauth_context.request
-        full_context = {
-            "request": request,
-            "email": email,
-            "current_site": get_current_site(request),
-            **context,
-        }
-        queue_message(self.render_mail(template_prefix, email, full_context))
+        site = get_current_site(request) if request is not None else None
+        full_context = {"email": email, "current_site": site, **context}
+        queue_account_mail(
+            template_prefix=template_prefix, email=email, context=full_context, request=request
+        )
+
+    def send_confirmation_mail(self, request, emailconfirmation, signup):
+        """The outbox keeps the address, not its key: the key (an HMAC of the
+        address) is made again when the mail leaves."""
+        if (
+            app_settings.EMAIL_VERIFICATION_BY_CODE_ENABLED
+            or not app_settings.EMAIL_CONFIRMATION_HMAC
+        ):
+            # A code, or a key kept by allauth: refused by the outbox as a
+            # secret it cannot make again (people.outbox.account_mail).
+            return super().send_confirmation_mail(request, emailconfirmation, signup)
+        address = emailconfirmation.email_address
+        template = (
+            "account/email/email_confirmation_signup"
+            if signup
+            else "account/email/email_confirmation"
+        )
+        self.send_mail(template, address.email, {"user": address.user, "email_address": address})
 
     def get_password_change_redirect_url(self, request):
         return resolve_url("people:my")

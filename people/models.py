@@ -204,3 +204,19 @@ class Membership(models.Model):
 
     def __str__(self):
         return f"{self.user} – {self.get_role_display()} – {self.organisation}"
+
+
+# The outbox lives in its own module; Django finds its model here.
+from .outbox.models import OutboxKind, OutboxMessage, OutboxStatus  # noqa: E402
+
+__all__ = [
+    "ANONYMISED_DOMAIN",
+    "NO_EMAIL_DOMAIN",
+    "Membership",
+    "Organisation",
+    "OutboxKind",
+    "OutboxMessage",
+    "OutboxStatus",
+    "Role",
+    "User",
+]

@@ -1,30 +1,24 @@
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
 from django.utils import timezone
 
 from .models import User
+from .outbox.services import outbox_send, outbox_send_due
 from .services import user_anonymise
 
 
-def deliver_email(payload):
-    """Send one queued message. An error propagates so that django-q2 keeps
-    the task and delivers it again later."""
-    message = EmailMultiAlternatives(
-        subject=payload["subject"],
-        body=payload["body"],
-        from_email=payload["from_email"],
-        to=payload["to"],
-        reply_to=payload.get("reply_to") or None,
-        headers=payload.get("headers") or None,
-    )
-    for content, mimetype in payload.get("alternatives", []):
-        message.attach_alternative(content, mimetype)
-    for name, content, mimetype in payload.get("attachments", []):
-        message.attach(name, content, mimetype)
-    message.send(fail_silently=False)
-    return len(payload["to"])
+def send_outbox_message(message_id):
+    """Send one outbox message. The only argument is the row's id, so the
+    task queue holds no address, body or link; the outcome is recorded on
+    the row, and a failure is retried by the outbox, not by django-q2."""
+    return outbox_send(pk=message_id)
+
+
+def send_due_mail():
+    """Every minute (website.setup.SCHEDULES): send what is due again, and
+    what a stopped worker left behind."""
+    return outbox_send_due()
 
 
 def anonymise_inactive_users():

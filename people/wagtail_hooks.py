@@ -8,8 +8,11 @@ from wagtail.permissions import register_permission_policy
 
 from .admin_kit.policies import OrganisationScopedPolicy
 from .admin_kit.viewsets import ScopedModelViewSet
-from .models import Membership, Organisation, Role
+from .models import Membership, Organisation, OutboxMessage, Role
+from .outbox.admin import OutboxMessageViewSet, OutboxPolicy
+from .outbox.privacy import erase_mails, export_mails
 from .permissions import organisations_with_role, roles_grantable_by
+from .privacy import ERASE_PERSONAL_DATA, EXPORT_PERSONAL_DATA
 
 
 class MembershipAdminForm(WagtailAdminModelForm):
@@ -72,11 +75,19 @@ class PeopleViewSetGroup(ModelViewSetGroup):
     menu_label = _("Organisations")
     menu_icon = "group"
     menu_order = 200
-    items = (OrganisationViewSet("organisations"), MembershipViewSet("memberships"))
+    items = (
+        OrganisationViewSet("organisations"),
+        MembershipViewSet("memberships"),
+        OutboxMessageViewSet("emails"),
+    )
 
 
 register_permission_policy(Organisation, OrganisationScopedPolicy(Organisation, "pk"))
 register_permission_policy(Membership, OrganisationScopedPolicy(Membership, "organisation"))
+register_permission_policy(OutboxMessage, OutboxPolicy())
+
+hooks.register(EXPORT_PERSONAL_DATA, export_mails)
+hooks.register(ERASE_PERSONAL_DATA, erase_mails)
 
 
 @hooks.register("register_admin_viewset")

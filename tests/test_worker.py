@@ -1,5 +1,5 @@
-"""A task enqueued through django-q2's ORM broker is executed by a real
-`qcluster` worker process, not inline."""
+"""An outbox mail's task, enqueued through django-q2's ORM broker, is
+executed by a real `qcluster` worker process, not inline."""
 
 import os
 import subprocess
@@ -10,7 +10,15 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.db import connection
-from django_q.tasks import async_task, fetch
+from django.utils import timezone
+from django_q.models import OrmQ
+from django_q.tasks import async_task
+
+from people.models import OutboxKind, OutboxMessage, OutboxStatus
+from people.outbox import account_mail
+from people.outbox.context import pack
+from people.outbox.services import SEND_TASK
+from tests.factories import UserFactory
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -26,19 +34,22 @@ def database_url():
 
 @pytest.mark.worker
 @pytest.mark.django_db(transaction=True)
-def test_a_mail_task_enqueued_through_the_orm_broker_is_sent_by_a_real_worker(tmp_path):
+def test_an_outbox_mail_enqueued_through_the_orm_broker_is_sent_by_a_real_worker(tmp_path):
     assert "orm" in settings.Q_CLUSTER
-    task_id = async_task(
-        "people.tasks.deliver_email",
-        {
-            "subject": "Waakvlam: test",
-            "body": "Verstuurd door de worker.",
-            "from_email": settings.DEFAULT_FROM_EMAIL,
-            "to": ["fatima@example.org"],
-        },
-        sync=False,
+    user = UserFactory(email="fatima@example.org")
+    message = OutboxMessage.objects.create(
+        to_address=user.email,
+        user=user,
+        kind=OutboxKind.ACCOUNT,
+        template=account_mail.PASSWORD_RESET,
+        language="nl",
+        subject="Waakvlam: Nieuw wachtwoord",
+        context=pack({"user": user, "site_url": "https://waakvlam.example"}),
+        next_attempt_at=timezone.now(),
     )
-    assert fetch(task_id) is None, "the task must wait in the queue, not run inline"
+    async_task(SEND_TASK, message.pk, task_name="e-mail", sync=False)
+    [waiting] = OrmQ.objects.all()
+    assert waiting.task["args"] == (message.pk,), "the queue holds the id and nothing else"
 
     env = {
         **os.environ,
@@ -58,17 +69,16 @@ def test_a_mail_task_enqueued_through_the_orm_broker_is_sent_by_a_real_worker(tm
     )
     try:
         deadline = time.monotonic() + 60
-        task = None
-        while time.monotonic() < deadline and task is None:
+        message.refresh_from_db()
+        while time.monotonic() < deadline and message.status == OutboxStatus.QUEUED:
             time.sleep(0.5)
-            task = fetch(task_id)
+            message.refresh_from_db()
     finally:
         worker.terminate()
         _, stderr = worker.communicate(timeout=30)
 
-    assert task is not None, stderr.decode()[-2000:]
-    assert task.success, task.result
-    assert task.result == 1
+    assert message.status == OutboxStatus.SENT, stderr.decode()[-2000:]
+    assert message.context == {}
     sent = list(tmp_path.iterdir())
     assert len(sent) == 1
-    assert "Verstuurd door de worker." in sent[0].read_text()
+    assert "https://waakvlam.example/account/password/reset/key/" in sent[0].read_text()

@@ -37,6 +37,9 @@ COLLECTION_PERMISSIONS = {
 }
 COORDINATOR_PERMISSIONS = {
     "people": [
+        # Which mails to their people failed, and send one again.
+        "view_outboxmessage",
+        "change_outboxmessage",
         "view_organisation",
         "change_organisation",
         *[f"{action}_membership" for action in ("add", "change", "delete", "view")],
@@ -124,6 +127,14 @@ SCHEDULES = [
     ("groups.tasks.expire_offers", Schedule.MINUTES, "Verlopen plekken doorgeven", {"minutes": 15}),
     ("volunteers.tasks.notify_expiring", Schedule.DAILY, "Herinneringen verlopen bekwaamheden"),
     ("volunteers.tasks.coordinator_digest", Schedule.WEEKLY, "Weekoverzicht voor coördinatoren"),
+    # The outbox's retries; run every minute, so its results are not kept
+    # (they would push every other task's result out of the list).
+    (
+        "people.tasks.send_due_mail",
+        Schedule.MINUTES,
+        "E-mail opnieuw proberen",
+        {"minutes": 1, "kwargs": "q_options={'save': False}"},
+    ),
 ]
 
 

@@ -1,5 +1,7 @@
 """The e-mails of the offer: short Dutch sentences (B1), plain text and HTML,
-queued through people.mail so they leave after the commit."""
+queued through people.mail so they leave after the commit. Links with a
+token are SendTime values: the outbox makes them when the mail leaves and
+never stores them."""
 
 from allauth.account.forms import default_token_generator
 from allauth.account.utils import user_pk_to_url_str
@@ -7,7 +9,7 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
-from people.mail import send_templated_email
+from people.mail import SendTime, send_templated_email, send_time
 
 from .calendar import build_calendar
 from .models import HOLDING_PLACE
@@ -59,11 +61,14 @@ def waiting_list_joined(enrolment):
     send(enrolment.person, "waiting_list_joined", context)
 
 
+@send_time
+def offer_accept_url(enrolment):
+    return absolute_url(reverse("groups:offer_accept", kwargs={"token": enrolment.offer_token}))
+
+
 def place_offered(enrolment):
     context = _group_context(enrolment)
-    context["accept_url"] = absolute_url(
-        reverse("groups:offer_accept", kwargs={"token": enrolment.offer_token})
-    )
+    context["accept_url"] = SendTime(offer_accept_url, enrolment)
     context["offer_hours"] = settings.WAITING_LIST_OFFER_HOURS
     send(enrolment.person, "place_offered", context)
 
@@ -112,8 +117,10 @@ def meeting_reminder(meeting, person):
     )
 
 
-def account_invitation(person, enrolment):
-    """Someone signed up by a volunteer chooses a password with this link."""
+@send_time
+def set_password_url(person):
+    """allauth's password-reset link: the token follows from the account's
+    state, so it is made fresh when the mail leaves."""
     path = reverse(
         "account_reset_password_from_key",
         kwargs={
@@ -121,6 +128,11 @@ def account_invitation(person, enrolment):
             "key": default_token_generator.make_token(person),
         },
     )
+    return absolute_url(path)
+
+
+def account_invitation(person, enrolment):
+    """Someone signed up by a volunteer chooses a password with this link."""
     context = _group_context(enrolment)
-    context["set_password_url"] = absolute_url(path)
+    context["set_password_url"] = SendTime(set_password_url, person)
     send(person, "account_invitation", context)

@@ -2,12 +2,11 @@ import smtplib
 from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.core import mail
 from django.db import transaction
 
-from people.mail import send_templated_email
-from people.tasks import deliver_email
+from people.mail import mail_suppressed, send_templated_email
+from people.models import OutboxMessage, OutboxStatus
 
 pytestmark = pytest.mark.django_db
 
@@ -47,24 +46,33 @@ def test_mail_waits_for_the_commit_and_is_not_sent_on_rollback(django_capture_on
     assert len(mail.outbox) == 1
 
 
-def test_a_failing_mail_server_makes_the_task_fail_so_it_is_retried(monkeypatch):
+def test_a_failing_mail_server_keeps_the_message_queued_for_a_later_attempt(monkeypatch, sent):
     def refuse(self, messages):
         raise smtplib.SMTPServerDisconnected("mail server is down")
 
     monkeypatch.setattr("django.core.mail.backends.locmem.EmailBackend.send_messages", refuse)
-    payload = {
-        "subject": "Waakvlam: test",
-        "body": "Hallo",
-        "from_email": settings.DEFAULT_FROM_EMAIL,
-        "to": ["fatima@example.org"],
-    }
-    with pytest.raises(smtplib.SMTPServerDisconnected):
-        deliver_email(payload)
+    with sent():
+        send_templated_email(to="fatima@example.org", template="email/test", context={})
+    message = OutboxMessage.objects.get()
+    assert message.status == OutboxStatus.QUEUED
+    assert message.attempts == 1
+    assert message.last_error == "SMTPServerDisconnected"
+    assert mail.outbox == []
 
 
-def test_failed_tasks_stay_in_the_queue_for_a_later_attempt():
-    # django-q2 leaves unacknowledged (failed) tasks in the broker and hands
-    # them out again after `retry` seconds, up to `max_attempts` times.
-    assert settings.Q_CLUSTER["ack_failures"] is False
-    assert settings.Q_CLUSTER["max_attempts"] > 1
-    assert settings.Q_CLUSTER["retry"] > settings.Q_CLUSTER["timeout"]
+def test_mail_suppressed_queues_nothing(sent):
+    with sent(), mail_suppressed():
+        send_templated_email(to="fatima@example.org", template="email/test", context={})
+    assert not OutboxMessage.objects.exists()
+    assert mail.outbox == []
+
+
+def test_addresses_under_invalid_get_nothing(sent):
+    with sent():
+        send_templated_email(
+            to=["zonder-email-1@geen-email.invalid", "fatima@example.org"],
+            template="email/test",
+            context={},
+        )
+    assert [m.to for m in mail.outbox] == [["fatima@example.org"]]
+    assert OutboxMessage.objects.get().to_address == "fatima@example.org"

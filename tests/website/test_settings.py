@@ -72,6 +72,8 @@ def test_email_url_configures_the_smtp_mailer():
         "username": "user",
         "password": "geheim",
         "use_tls": True,
+        # A hanging server is an error the outbox retries, not a stuck worker.
+        "timeout": 20,
     }
 
 

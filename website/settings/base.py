@@ -176,8 +176,9 @@ else:
 Q_CLUSTER = {
     "name": "waakvlam",
     "workers": env.int("Q_WORKERS", default=2),
-    # A task that fails (a mail server that is down) is not acknowledged and is
-    # delivered again after `retry` seconds, at most `max_attempts` times.
+    # A task that fails is not acknowledged and is delivered again after
+    # `retry` seconds, at most `max_attempts` times. Mail does not rely on
+    # this: its task never fails, the outbox retries (MAIL_RETRY_* below).
     "timeout": 60,
     "retry": 120,
     "max_attempts": 10,
@@ -215,9 +216,20 @@ if "filebased" not in _email["EMAIL_BACKEND"]:
 if "smtp" not in _email["EMAIL_BACKEND"]:
     for _key in ("host", "port", "username", "password", "use_tls", "use_ssl"):
         _email_options.pop(_key, None)
+if "smtp" in _email["EMAIL_BACKEND"]:
+    # A mail server that hangs gives an error the outbox retries, well
+    # before django-q2 stops the task (Q_CLUSTER["timeout"]).
+    _email_options.setdefault("timeout", env.int("EMAIL_TIMEOUT", default=20))
 MAILERS = {"default": {"BACKEND": _email["EMAIL_BACKEND"], "OPTIONS": _email_options}}
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Waakvlam <noreply@waakvlam.nl>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Every e-mail waits in the outbox (people.outbox) until it is sent. One that
+# cannot be sent is tried again after these delays (in seconds; after the
+# last one, every 12 hours) until MAIL_RETRY_DAYS have passed; then it is
+# flagged "failed" under Organisations → E-mails, never dropped. A sweep
+# task (website.setup.SCHEDULES) sends what is due every minute.
+MAIL_RETRY_DELAYS = [60, 5 * 60, 15 * 60, 3600, 3 * 3600, 6 * 3600, 12 * 3600]
+MAIL_RETRY_DAYS = env.int("MAIL_RETRY_DAYS", default=3)
 
 # Accounts (django-allauth): e-mail is the login, and must be verified.
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
