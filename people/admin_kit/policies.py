@@ -34,11 +34,15 @@ class OrganisationScopedPolicy(KeptRecordsPolicy):
         super().__init__(model, **kwargs)
         self.lookup = lookup
 
+    def in_scope(self, user, records):
+        """The `records` that belong to the user's organisations."""
+        allowed = organisations_with_role(user, Role.COORDINATOR)
+        return records.filter(**{f"{self.lookup}__in": allowed})
+
     def instances_user_has_any_permission_for(self, user, actions):
         if not self.user_has_any_permission(user, actions):
             return self.model._default_manager.none()
-        allowed = organisations_with_role(user, Role.COORDINATOR)
-        return self.model._default_manager.filter(**{f"{self.lookup}__in": allowed})
+        return self.in_scope(user, self.model._default_manager.all())
 
     def user_has_any_permission_for_instance(self, user, actions, instance):
         return (

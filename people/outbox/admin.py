@@ -16,7 +16,7 @@ from wagtail.admin.widgets.button import Button
 
 from people.admin_kit.columns import LocalDateTimeColumn, status_column
 from people.admin_kit.labels import field_label
-from people.admin_kit.policies import KeptRecordsPolicy
+from people.admin_kit.policies import OrganisationScopedPolicy
 from people.admin_kit.views import ConfirmActionView, back_to_listing
 from people.admin_kit.viewsets import ScopedInspectView, ScopedModelViewSet
 from people.models import Membership, Role
@@ -30,34 +30,22 @@ from .services import outbox_retry
 ORGANISATION_PEOPLE = "waakvlam_organisation_people"
 
 
-class OutboxPolicy(KeptRecordsPolicy):
+class OutboxPolicy(OrganisationScopedPolicy):
     """Looked at and sent again, never added, edited or deleted by hand;
     a coordinator sees the mails to the people of their organisations."""
 
     def __init__(self):
-        super().__init__(OutboxMessage, permitted_actions=("view", "change"))
+        super().__init__(OutboxMessage, lookup=None, permitted_actions=("view", "change"))
 
-    def instances_user_has_any_permission_for(self, user, actions):
-        messages = OutboxMessage.objects.select_related("user")
-        if not self.user_has_any_permission(user, actions):
-            return messages.none()
+    def in_scope(self, user, records):
+        records = records.select_related("user")
         if user.is_superuser:
-            return messages.all()
+            return records
         organisations = organisations_with_role(user, Role.COORDINATOR)
         scope = Q(user__in=Membership.objects.filter(organisation__in=organisations).values("user"))
         for people_of in hooks.get_hooks(ORGANISATION_PEOPLE):
             scope |= Q(user__in=people_of(organisations))
-        return messages.filter(scope)
-
-    def user_has_any_permission_for_instance(self, user, actions, instance):
-        return (
-            self.instances_user_has_any_permission_for(user, actions)
-            .filter(pk=instance.pk)
-            .exists()
-        )
-
-    def user_has_permission_for_instance(self, user, action, instance):
-        return self.user_has_any_permission_for_instance(user, [action], instance)
+        return records.filter(scope)
 
 
 class RetryButtonMixin:
