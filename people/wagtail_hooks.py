@@ -6,6 +6,7 @@ from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.viewsets.model import ModelViewSetGroup
 from wagtail.permissions import register_permission_policy
 
+from .account_privacy import export_admin_preferences, export_email_addresses
 from .admin_kit.policies import OrganisationScopedPolicy
 from .admin_kit.viewsets import ScopedModelViewSet
 from .models import Membership, Organisation, OutboxMessage, Role
@@ -87,6 +88,8 @@ register_permission_policy(Membership, OrganisationScopedPolicy(Membership, "org
 register_permission_policy(OutboxMessage, OutboxPolicy())
 
 hooks.register(EXPORT_PERSONAL_DATA, export_mails)
+hooks.register(EXPORT_PERSONAL_DATA, export_email_addresses)
+hooks.register(EXPORT_PERSONAL_DATA, export_admin_preferences)
 hooks.register(ERASE_PERSONAL_DATA, erase_mails)
 
 
