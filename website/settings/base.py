@@ -320,8 +320,10 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 # Wagtail lifts this to SAMEORIGIN for its own preview frames.
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
-# The public site runs no inline script; Wagtail's admin needs inline styles
-# and the `data:` images of its icons.
+# The public site runs no inline script; the few that Wagtail's admin writes
+# get the request's nonce (website.middleware). Styles keep 'unsafe-inline':
+# Wagtail's admin and its JS set style="..." attributes, which no nonce or
+# hash covers. Icons are `data:` images.
 SECURE_CSP = {
     "default-src": [CSP.SELF],
     "script-src": [CSP.SELF, CSP.NONCE],
