@@ -72,6 +72,11 @@ EXCLUDED = {
     "wagtailcore.WorkflowState.content_type": NOT_USERS,
     "wagtailsearch.IndexEntry.content_object": NOT_USERS,
     "taggit.TaggedItem.content_object": NOT_USERS,
+    "people.AuditEntry.user": "the audit trail of staff who saw others' data: the "
+    "controller's accountability record, for superusers",
+    "people.AuditEntry.subject": "the audit trail: an internal record of the controller's "
+    "staff looking at the data that is itself in this download",
+    "people.AuditEntry.content_type": "the audit trail: what staff looked at",
     "groups.Attendance.recorded_by": RECORDED_BY,
     "groups.Enrolment.enrolled_by": RECORDED_BY,
     "groups.SavingsEntry.recorded_by": RECORDED_BY,

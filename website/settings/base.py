@@ -275,6 +275,8 @@ ACCOUNT_LOGOUT_REDIRECT_URL = "/"
 
 # Privacy (AVG): accounts unused this long are anonymised by a daily task.
 ANONYMISE_AFTER_DAYS = env.int("ANONYMISE_AFTER_DAYS", default=730)
+# The audit trail of who saw or exported others' data is kept this long.
+AUDIT_RETENTION_DAYS = env.int("AUDIT_RETENTION_DAYS", default=730)
 
 # The offer: how long a freed place is kept for the next person waiting.
 WAITING_LIST_OFFER_HOURS = env.int("WAITING_LIST_OFFER_HOURS", default=48)
