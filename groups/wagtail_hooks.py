@@ -15,13 +15,20 @@ from people.sections import MY_WAAKVLAM_SECTION
 
 from . import sections
 from .attendance.admin import AttendanceMatrixViewSet, AttendanceTrendViewSet
-from .attendance.privacy import export_attendance
+from .attendance.privacy import export_attendance, export_attention_signals
 from .hooks import GROUP_PAGE_SECTION
 from .models import Enrolment, GroupPage, Meeting, OrganisationOfferPage, SavingsCircle
 from .offer.admin import page_guards
 from .offer.admin.meetings import CANCEL_MEETING_LOG_ACTION
 from .offer.admin.viewsets import EnrolmentViewSet, MeetingViewSet
-from .offer.privacy import cancel_sign_ups, erase_calendar_links, export_sign_ups
+from .offer.privacy import (
+    cancel_sign_ups,
+    erase_calendar_links,
+    export_calendar_links,
+    export_groups_led,
+    export_reminders,
+    export_sign_ups,
+)
 from .savings.admin import SavingsCircleViewSet
 from .savings.privacy import erase_savings_text, export_savings
 
@@ -90,6 +97,10 @@ hooks.register(GROUP_PAGE_SECTION, sections.facts, order=70)
 
 hooks.register(EXPORT_PERSONAL_DATA, export_sign_ups)
 hooks.register(EXPORT_PERSONAL_DATA, export_attendance)
+hooks.register(EXPORT_PERSONAL_DATA, export_attention_signals)
+hooks.register(EXPORT_PERSONAL_DATA, export_calendar_links)
+hooks.register(EXPORT_PERSONAL_DATA, export_reminders)
+hooks.register(EXPORT_PERSONAL_DATA, export_groups_led)
 hooks.register(EXPORT_PERSONAL_DATA, export_savings)
 hooks.register(ERASE_PERSONAL_DATA, cancel_sign_ups)
 hooks.register(ERASE_PERSONAL_DATA, erase_savings_text)

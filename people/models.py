@@ -207,10 +207,13 @@ class Membership(models.Model):
 
 
 # The outbox lives in its own module; Django finds its model here.
+# The audit trail too.
+from .audit.models import AuditEntry  # noqa: E402
 from .outbox.models import OutboxKind, OutboxMessage, OutboxStatus  # noqa: E402
 
 __all__ = [
     "ANONYMISED_DOMAIN",
+    "AuditEntry",
     "NO_EMAIL_DOMAIN",
     "Membership",
     "Organisation",

@@ -5,6 +5,7 @@ from django.db.models import Value
 from django.db.models.functions import Replace
 from wagtail.models import ModelLogEntry, PageLogEntry
 
+from .audit.services import audit_subject_forget
 from .models import ANONYMISED_DOMAIN, Organisation
 from .permissions import COORDINATORS_GROUP
 from .privacy import erase_personal_data
@@ -18,6 +19,7 @@ def user_anonymise(*, user):
     attendance and other records stay countable (they hold no names)."""
     erase_personal_data(user)
     _forget_in_logs(user)
+    audit_subject_forget(user=user, replacement=ANONYMOUS_NAME)
     user.memberships.all().delete()
     user.groups.set(Group.objects.none())
     EmailAddress.objects.filter(user=user).delete()

@@ -3,6 +3,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.utils import timezone
 
+from .audit.services import audit_entries_prune
 from .models import User
 from .outbox.services import outbox_send, outbox_send_due
 from .services import user_anonymise
@@ -30,3 +31,8 @@ def anonymise_inactive_users():
         user_anonymise(user=user)
         count += 1
     return count
+
+
+def prune_audit_entries():
+    """Scheduled daily: the audit trail keeps AUDIT_RETENTION_DAYS."""
+    return audit_entries_prune()

@@ -6,8 +6,11 @@ from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.viewsets.model import ModelViewSetGroup
 from wagtail.permissions import register_permission_policy
 
+from .account_privacy import export_admin_preferences, export_email_addresses
 from .admin_kit.policies import OrganisationScopedPolicy
 from .admin_kit.viewsets import ScopedModelViewSet
+from .audit import services as audit
+from .audit.admin import audit_log_menu_item, audit_log_urls
 from .models import Membership, Organisation, OutboxMessage, Role
 from .outbox.admin import OutboxMessageViewSet, OutboxPolicy
 from .outbox.privacy import erase_mails, export_mails
@@ -87,9 +90,24 @@ register_permission_policy(Membership, OrganisationScopedPolicy(Membership, "org
 register_permission_policy(OutboxMessage, OutboxPolicy())
 
 hooks.register(EXPORT_PERSONAL_DATA, export_mails)
+hooks.register(EXPORT_PERSONAL_DATA, export_email_addresses)
+hooks.register(EXPORT_PERSONAL_DATA, export_admin_preferences)
 hooks.register(ERASE_PERSONAL_DATA, erase_mails)
 
 
 @hooks.register("register_admin_viewset")
 def register_people_viewsets():
     return PeopleViewSetGroup()
+
+
+@hooks.register("register_log_actions")
+def register_audit_log_actions(actions):
+    # Not registered as a log model: Wagtail's site history would then show
+    # the entries to anyone with a permission on their content types.
+    actions.register_action(audit.VIEW, _("Viewed personal data"), _("Viewed personal data"))
+    actions.register_action(audit.EXPORT, _("Exported personal data"), _("Exported personal data"))
+    actions.register_action(audit.DOWNLOAD, _("Downloaded a document"), _("Downloaded a document"))
+
+
+hooks.register("register_admin_urls", audit_log_urls)
+hooks.register("register_reports_menu_item", audit_log_menu_item)

@@ -123,6 +123,7 @@ def ensure_site_structure(*, using="default", **kwargs):
 # exists exactly once.
 SCHEDULES = [
     ("people.tasks.anonymise_inactive_users", Schedule.DAILY, "Inactieve accounts anonimiseren"),
+    ("people.tasks.prune_audit_entries", Schedule.DAILY, "Oude audit-regels opruimen"),
     ("groups.tasks.send_meeting_reminders", Schedule.HOURLY, "Herinneringen bijeenkomsten"),
     ("groups.tasks.expire_offers", Schedule.MINUTES, "Verlopen plekken doorgeven", {"minutes": 15}),
     ("volunteers.tasks.notify_expiring", Schedule.DAILY, "Herinneringen verlopen bekwaamheden"),

@@ -11,10 +11,13 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.formats import date_format
+from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
+from people.audit.services import VIEW, audit_log
 from people.messages import error_message
 from people.permissions import may_enrol_others, may_register_attendance
 
@@ -46,6 +49,13 @@ def _meeting_or_404(request, meeting_id):
 
 
 def _render(request, meeting, *, chosen=None, walk_in_form=None):
+    audit_log(
+        user=request.user,
+        action=VIEW,
+        label=f"{meeting.group.title} – {date_format(localtime(meeting.starts_at), 'j-n-Y H:i')}",
+        obj=meeting,
+        data={"page": "attendance"},
+    )
     open_ = not meeting.is_cancelled and meeting.day_has_come()
     return render(
         request,

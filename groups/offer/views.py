@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from people.audit.services import VIEW, audit_log
 from people.messages import error_message
 from people.permissions import may_enrol_others, may_see_participants
 
@@ -147,6 +148,9 @@ def participants(request, group_id):
         enrolment = sign_up_someone(request, group, form)
         if enrolment is not None:
             return redirect("groups:participants", group_id=group.pk)
+    audit_log(
+        user=request.user, action=VIEW, label=group.title, obj=group, data={"page": "participants"}
+    )
     enrolments = (
         Enrolment.objects.active()
         .filter(group=group)

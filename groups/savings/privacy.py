@@ -2,7 +2,7 @@
 the ledger keeps its amounts (totals must add up), but loses the free text
 that could say who someone is."""
 
-from .models import SavingsEntry, SavingsGoal
+from .models import SavingsCircle, SavingsEntry, SavingsGoal
 
 
 def export_savings(user):
@@ -24,6 +24,10 @@ def export_savings(user):
                 "note": entry.note,
             }
             for entry in SavingsEntry.objects.filter(person=user).select_related("circle__group")
+        ],
+        "savings_circles_kept": [
+            {"group": circle.group.title}
+            for circle in SavingsCircle.objects.filter(bookkeeper=user).select_related("group")
         ],
     }
 

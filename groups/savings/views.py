@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from people.audit.services import VIEW, audit_log
 from people.messages import error_message
 from people.models import User
 from people.permissions import may_keep_books, may_record_deposits
@@ -160,6 +161,7 @@ def ledger(request, group_id):
                 return redirect(reverse("groups:ledger", args=[group.pk]) + f"#member-{person.pk}")
     book = selectors.ledger(circle, current)
     _goal_forms(book["rows"], bound_form, person.pk if person else None)
+    audit_log(user=request.user, action=VIEW, label=group.title, obj=group, data={"page": "ledger"})
     return render(
         request,
         "groups/savings/ledger.html",

@@ -11,6 +11,7 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.widgets.button import HeaderButton
 
+from people.audit.services import EXPORT, VIEW, audit_log
 from people.models import Role
 from people.permissions import organisations_with_role
 
@@ -51,7 +52,26 @@ class WaakvlamReportView(SafeSpreadsheetExportMixin, ReportView):
         # Asked to export before anything is chosen: show the page, which
         # asks for the choice.
         self.is_export = self.is_export and self.can_export()
-        return super().get(request, *args, **kwargs)
+        response = super().get(request, *args, **kwargs)
+        if self.can_export():
+            self.audit()
+        return response
+
+    def audit(self):
+        """Who saw or exported this report, with which filters (names of
+        groups and organisations, never the rows)."""
+        valid = self.filters is not None and self.filters.is_valid()
+        chosen = self.filters.form.cleaned_data if valid else {}
+        filters = {name: str(value) for name, value in chosen.items() if value not in (None, "")}
+        data = {"report": self.index_url_name, **filters}
+        if self.is_export:
+            data["format"] = self.request.GET.get("export")
+        audit_log(
+            user=self.request.user,
+            action=EXPORT if self.is_export else VIEW,
+            label=self.page_title,
+            data=data,
+        )
 
     @cached_property
     def header_buttons(self):

@@ -6,6 +6,8 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
 from django.utils.text import slugify
 
+from people.audit.services import DOWNLOAD, audit_log
+
 from .policies import record_policy
 
 EVIDENCE_TYPES = {"application/pdf", "image/png", "image/jpeg"}
@@ -24,6 +26,14 @@ def evidence_download(request, pk):
         handle = record.evidence.open("rb")
     except FileNotFoundError as error:
         raise Http404 from error
+    audit_log(
+        user=request.user,
+        action=DOWNLOAD,
+        label=f"{record.volunteer} – {record.competency.name}",
+        obj=record,
+        subject=record.volunteer,
+        data={"document": "certificate"},
+    )
     content_type, extension = evidence_type(handle)
     filename = f"{slugify(str(record.volunteer))}-{slugify(record.competency.name)}.{extension}"
     response = FileResponse(

@@ -275,6 +275,8 @@ ACCOUNT_LOGOUT_REDIRECT_URL = "/"
 
 # Privacy (AVG): accounts unused this long are anonymised by a daily task.
 ANONYMISE_AFTER_DAYS = env.int("ANONYMISE_AFTER_DAYS", default=730)
+# The audit trail of who saw or exported others' data is kept this long.
+AUDIT_RETENTION_DAYS = env.int("AUDIT_RETENTION_DAYS", default=730)
 
 # The offer: how long a freed place is kept for the next person waiting.
 WAITING_LIST_OFFER_HOURS = env.int("WAITING_LIST_OFFER_HOURS", default=48)
@@ -320,8 +322,10 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 # Wagtail lifts this to SAMEORIGIN for its own preview frames.
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
-# The public site runs no inline script; Wagtail's admin needs inline styles
-# and the `data:` images of its icons.
+# The public site runs no inline script; the few that Wagtail's admin writes
+# get the request's nonce (website.middleware). Styles keep 'unsafe-inline':
+# Wagtail's admin and its JS set style="..." attributes, which no nonce or
+# hash covers. Icons are `data:` images.
 SECURE_CSP = {
     "default-src": [CSP.SELF],
     "script-src": [CSP.SELF, CSP.NONCE],

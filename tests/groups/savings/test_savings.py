@@ -582,7 +582,7 @@ def test_someone_outside_the_group_cannot_set_a_goal(client):
 
 
 DEPOSITS_QUERIES = 17
-LEDGER_QUERIES = 19
+LEDGER_QUERIES = 22  # with the audit entry of the view
 SAVE_DEPOSITS_QUERIES = 16
 
 
