@@ -38,7 +38,7 @@ class SecondFactorAdapter(DefaultMFAAdapter):
         "cannot_delete_authenticator": _(
             "In your role, logging in with a code is required. You cannot switch it off."
         ),
-        "incorrect_code": _("This code is not correct. Type the 6 digits your app shows now."),
+        "incorrect_code": _("This code is not correct. Type the code your app shows now."),
         "unverified_email": _("First confirm your e-mail address. Then switch this on."),
     }
 
