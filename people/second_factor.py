@@ -27,9 +27,10 @@ from .permissions import must_use_second_factor
 from .sections import Section
 
 # allauth's own pages (log in and out, the account, setting up and using the
-# second factor) and Wagtail's log-out stay open.
-OPEN_URL_NAME_PREFIXES = ("account_", "mfa_")
-OPEN_URL_NAMES = {"wagtailadmin_logout"}
+# second factor) and Wagtail's log-out stay open. View names, so that a
+# namespaced page of an app ("people:account_delete") is not taken for one.
+OPEN_VIEW_NAME_PREFIXES = ("account_", "mfa_")
+OPEN_VIEW_NAMES = {"wagtailadmin_logout"}
 
 
 def used_second_factor(request):
@@ -63,13 +64,13 @@ class SecondFactorMiddleware:
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        url_name = request.resolver_match.url_name or ""
-        if url_name == "wagtailadmin_login":
+        view_name = request.resolver_match.view_name or ""
+        if view_name == "wagtailadmin_login":
             # Wagtail's login form would log in with the password alone.
             return _redirect_with_next(
                 "account_login", request.GET.get("next") or reverse("wagtailadmin_home")
             )
-        if url_name.startswith(OPEN_URL_NAME_PREFIXES) or url_name in OPEN_URL_NAMES:
+        if view_name.startswith(OPEN_VIEW_NAME_PREFIXES) or view_name in OPEN_VIEW_NAMES:
             return None
         user = request.user
         if not must_use_second_factor(user) or used_second_factor(request):

@@ -33,6 +33,12 @@ def password_login(client, user, next_url=ADMIN):
     )
 
 
+def the_code_opens_the_admin(client, code_url):
+    response = client.post(code_url, {"code": totp_code(TOTP_SECRET)})
+    assert response.url == ADMIN
+    assert client.get(ADMIN).status_code == 200
+
+
 @pytest.fixture
 def coordinator():
     return MembershipFactory(role=Role.COORDINATOR).user
@@ -69,7 +75,8 @@ def test_a_coordinator_without_an_app_cannot_open_a_participant_list(coordinator
     client.force_login(coordinator)
     response = client.get(participants_url)
     assert response.url == with_next(ACTIVATE, participants_url)
-    assert client.get(reverse("people:my")).url.startswith(ACTIVATE)
+    for page in ("people:my", "people:account_delete", "people:data_download"):
+        assert client.get(reverse(page)).url.startswith(ACTIVATE), page
 
 
 def test_a_participant_is_not_asked_for_a_second_factor():
@@ -119,9 +126,7 @@ def test_a_coordinator_with_an_app_types_the_code_at_login_and_reaches_the_admin
     response = password_login(client, coordinator)
     assert response.url == AUTHENTICATE
     assert "_auth_user_id" not in client.session
-    response = client.post(AUTHENTICATE, {"code": totp_code(TOTP_SECRET)})
-    assert response.url == ADMIN
-    assert client.get(ADMIN).status_code == 200
+    the_code_opens_the_admin(client, AUTHENTICATE)
 
 
 def test_a_wrong_code_at_login_gives_a_dutch_error_and_no_login(coordinator):
@@ -154,9 +159,7 @@ def test_a_session_that_logged_in_with_only_a_password_must_type_the_code(coordi
     response = client.get(ADMIN)
     reauthenticate = with_next(reverse("mfa_reauthenticate"), ADMIN)
     assert response.url == reauthenticate
-    response = client.post(reauthenticate, {"code": totp_code(TOTP_SECRET)})
-    assert response.url == ADMIN
-    assert client.get(ADMIN).status_code == 200
+    the_code_opens_the_admin(client, reauthenticate)
 
 
 def test_the_admin_login_form_cannot_skip_the_second_factor(coordinator):
