@@ -2,6 +2,8 @@
 people.forms, which allauth itself imports for the sign-up base class."""
 
 from allauth.account import forms as allauth_forms
+from allauth.mfa.base import forms as mfa_forms
+from allauth.mfa.totp import forms as totp_forms
 from django.utils.translation import gettext_lazy as _
 
 
@@ -53,3 +55,29 @@ class SetPasswordForm(PlainFieldsMixin, allauth_forms.SetPasswordForm):
 
 class ChangeEmailForm(PlainFieldsMixin, allauth_forms.ChangeEmailForm):
     pass
+
+
+class CodeFieldMixin:
+    """The second factor's code (MFA_FORMS): a label of our own, no
+    placeholder, and the digits keyboard on a phone."""
+
+    code_label = _("The 6 digits from your app")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["code"]
+        field.label = self.code_label
+        field.widget.attrs.pop("placeholder", None)
+        field.widget.attrs.update(inputmode="numeric", autocomplete="one-time-code")
+
+
+class ActivateAppForm(CodeFieldMixin, totp_forms.ActivateTOTPForm):
+    pass
+
+
+class AuthenticateForm(CodeFieldMixin, mfa_forms.AuthenticateForm):
+    code_label = _("Code from your app, or a recovery code")
+
+
+class ReauthenticateForm(CodeFieldMixin, mfa_forms.ReauthenticateForm):
+    code_label = _("Code from your app, or a recovery code")

@@ -1,5 +1,8 @@
+import time
+
 from allauth.account import app_settings
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.account.authentication import get_authentication_records
 from allauth.core import context as allauth_context
 from django.contrib.sites.shortcuts import get_current_site
 from django.shortcuts import resolve_url
@@ -58,3 +61,14 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def get_password_change_redirect_url(self, request):
         return resolve_url("people:my")
+
+    def is_reauthentication_required(self, *, app, **kwargs):
+        """Logging in, or typing a code, a few minutes ago counts as showing
+        it is you: staff sent to set up their app right after logging in are
+        not asked for their password again."""
+        request = allauth_context.request
+        if request is not None and request.user.is_authenticated:
+            records = get_authentication_records(request, request.user)
+            if records and time.time() - records[-1]["at"] < app_settings.REAUTHENTICATION_TIMEOUT:
+                return False
+        return super().is_reauthentication_required(app=app, **kwargs)

@@ -150,3 +150,14 @@ def admin_groups_for(user):
     if has_role(user, Role.COORDINATOR):
         names.add(COORDINATORS_GROUP)
     return names
+
+
+def must_use_second_factor(user):
+    """Staff who see other people's personal data log in with a second
+    factor (DESIGN.md invariant 13): superusers, staff, editors and
+    coordinators of any organisation."""
+    if not user.is_authenticated:
+        return False
+    if user.is_superuser or user.is_staff:
+        return True
+    return has_role(user, Role.COORDINATOR) or has_role(user, Role.EDITOR)

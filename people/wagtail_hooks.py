@@ -16,6 +16,8 @@ from .outbox.admin import OutboxMessageViewSet, OutboxPolicy
 from .outbox.privacy import erase_mails, export_mails
 from .permissions import organisations_with_role, roles_grantable_by
 from .privacy import ERASE_PERSONAL_DATA, EXPORT_PERSONAL_DATA
+from .second_factor import erase_second_factors, export_second_factors, second_factor_section
+from .sections import MY_WAAKVLAM_SECTION
 
 
 class MembershipAdminForm(WagtailAdminModelForm):
@@ -93,6 +95,10 @@ hooks.register(EXPORT_PERSONAL_DATA, export_mails)
 hooks.register(EXPORT_PERSONAL_DATA, export_email_addresses)
 hooks.register(EXPORT_PERSONAL_DATA, export_admin_preferences)
 hooks.register(ERASE_PERSONAL_DATA, erase_mails)
+hooks.register(EXPORT_PERSONAL_DATA, export_second_factors)
+hooks.register(ERASE_PERSONAL_DATA, erase_second_factors)
+# Last on Mijn Waakvlam, with the account's other settings.
+hooks.register(MY_WAAKVLAM_SECTION, second_factor_section, order=90)
 
 
 @hooks.register("register_admin_viewset")

@@ -5,6 +5,7 @@ from django.utils import translation
 
 from people.models import Role
 from tests.factories import MembershipFactory, OrganisationFactory
+from tests.helpers import SecondFactorClient
 
 
 @pytest.fixture(autouse=True)
@@ -23,6 +24,13 @@ def _default_language():
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture
+def client():
+    """Django's test client, whose force_login also passes the second factor
+    for staff who must use one (tests.helpers.SecondFactorClient)."""
+    return SecondFactorClient()
 
 
 @pytest.fixture

@@ -6,10 +6,23 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from people import second_factor_views
+
 urlpatterns = [
     path("", include("website.site_urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documenten/", include(wagtaildocs_urls)),
+    # allauth's, keeping `next` (same paths and names, found first).
+    path(
+        "account/2fa/totp/activate/",
+        second_factor_views.ActivateAppView.as_view(),
+        name="mfa_activate_totp",
+    ),
+    path(
+        "account/2fa/recovery-codes/",
+        second_factor_views.RecoveryCodesView.as_view(),
+        name="mfa_view_recovery_codes",
+    ),
     path("account/", include("allauth.urls")),
     path("mijn/", include("people.urls")),
     path("cursussen/", include("courses.urls")),

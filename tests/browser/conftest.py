@@ -11,7 +11,7 @@ import os
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from .helpers import DESKTOP, NARROW
+from .helpers import DESKTOP, NARROW, PHONE
 
 # The test code drives a sync browser from inside Playwright's event loop;
 # Django would otherwise refuse the ORM calls of the tests and the fixtures.
@@ -125,6 +125,21 @@ def check_a11y(page):
     yield check
     if reports:
         pytest.fail("\n\n".join(reports), pytrace=False)
+
+
+@pytest.fixture
+def check_on_phone(page, check_a11y):
+    """check_a11y for a journey on a phone (390 x 844): the page starts at
+    phone size and is put back to it after each check (check_a11y leaves it
+    at desktop size after its 320px reflow test). Call after every
+    navigation."""
+    page.set_viewport_size(PHONE)
+
+    def run():
+        check_a11y()
+        page.set_viewport_size(PHONE)
+
+    return run
 
 
 @pytest.fixture

@@ -30,31 +30,21 @@ from groups.models import (
 )
 from groups.savings import services as savings_services
 from people.models import Role
-from tests.factories import PASSWORD, MembershipFactory, OrganisationFactory, UserFactory
+from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
 from tests.groups.factories import EnrolmentFactory, GroupPageFactory, MeetingFactory
 
-from .helpers import path_of, submit_button
+from .helpers import log_in, path_of, submit_button
 
 pytestmark = pytest.mark.browser
 
-PHONE = {"width": 390, "height": 844}
-LOGIN = "/account/login/"
 MY = "/mijn/"
 REPORT = "/admin/attendance_report/"
 
 
 @pytest.fixture
-def check(page, check_a11y):
-    """check_a11y for a journey on a phone: the page starts at phone size and
-    is put back to it after each check (check_a11y leaves it at desktop
-    size after its 320px reflow test). Call after every navigation."""
-    page.set_viewport_size(PHONE)
-
-    def run():
-        check_a11y()
-        page.set_viewport_size(PHONE)
-
-    return run
+def check(check_on_phone):
+    """These journeys are on a phone."""
+    return check_on_phone
 
 
 def today_meeting(group):
@@ -75,16 +65,6 @@ def days_ago(group, days):
     return MeetingFactory(
         group=group, starts_at=starts, ends_at=starts + datetime.timedelta(hours=2)
     )
-
-
-def log_in(page, url, check, user):
-    page.goto(url(LOGIN))
-    check()
-    page.fill("#id_login", user.email)
-    page.fill("#id_password", PASSWORD)
-    submit_button(page, "login").click()
-    page.wait_for_url(f"**{MY}")
-    check()
 
 
 def test_trainer_registers_attendance_and_deposits_on_a_phone(page, url, check):

@@ -18,7 +18,7 @@ from playwright.sync_api import expect
 from groups.models import Attendance, AttendanceStatus, GroupKind, GroupPage
 from groups.offer import services as offer_services
 from people.models import Role
-from tests.factories import PASSWORD, MembershipFactory, OrganisationFactory, UserFactory
+from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
 from tests.groups.factories import GroupPageFactory, MeetingFactory
 from volunteers.models import (
     Competency,
@@ -31,11 +31,10 @@ from volunteers.models import (
 )
 
 from .conftest import _axe, _reflow_report
-from .helpers import path_of, submit_button
+from .helpers import log_in, path_of, submit_button
 
 pytestmark = pytest.mark.browser
 
-LOGIN = "/account/login/"
 MY = "/mijn/"
 OVERVIEW = "/admin/volunteers/overview/"
 RECORD_ADD = "/admin/volunteers/records/new/"
@@ -98,16 +97,6 @@ def check_page_editor(page):
             pytest.fail(f"On {page.url}:\n{report}", pytrace=False)
 
     return check
-
-
-def log_in(page, url, check, user, landing=MY):
-    page.goto(url(LOGIN))
-    check()
-    page.fill("#id_login", user.email)
-    page.fill("#id_password", PASSWORD)
-    submit_button(page, "login").click()
-    page.wait_for_url(f"**{landing}")
-    check()
 
 
 def log_out(page):

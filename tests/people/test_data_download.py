@@ -33,6 +33,7 @@ from groups.savings import services as savings_services
 from people.models import Membership, OutboxKind, OutboxMessage, OutboxStatus, Role
 from tests.factories import OrganisationFactory, UserFactory
 from tests.groups.factories import EnrolmentFactory, GroupPageFactory, MeetingFactory
+from tests.helpers import give_authenticator_app
 from tests.volunteers.factories import CompetencyRecordFactory, VolunteerProfileFactory
 
 pytestmark = pytest.mark.django_db
@@ -224,6 +225,11 @@ def build_admin_profile(person):
     return "admin_preferences", "Europe/Amsterdam"
 
 
+def build_second_factor(person):
+    authenticator = give_authenticator_app(person)
+    return "second_factors", authenticator.created_at.isoformat()
+
+
 BUILDERS = {
     "volunteers.VolunteerProfile.user": build_profile,
     "volunteers.CompetencyRecord.volunteer": build_competency,
@@ -241,6 +247,7 @@ BUILDERS = {
     "people.OutboxMessage.user": build_outbox_message,
     "account.EmailAddress.user": build_email_address,
     "wagtailusers.UserProfile.user": build_admin_profile,
+    "mfa.Authenticator.user": build_second_factor,
 }
 
 

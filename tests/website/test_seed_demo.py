@@ -1,9 +1,16 @@
+import base64
+import io
+
 import pytest
+from allauth.mfa.models import Authenticator
 from django.core.management import CommandError, call_command
 from django.db import connection
+from django.test import Client
+from django.urls import reverse
 
 from people.models import Membership, Organisation, Role, User
-from website.demo import DEMO_PASSWORD
+from tests.helpers import totp_code
+from website.demo import DEMO_PASSWORD, DEMO_TOTP_SECRET
 
 pytestmark = pytest.mark.django_db
 
@@ -38,6 +45,28 @@ def test_seed_demo_creates_organisations_and_accounts_that_log_in(settings, clie
     assert Membership.objects.filter(
         user__email="coordinator@example.org", role=Role.COORDINATOR
     ).exists()
+
+
+def test_demo_staff_log_in_with_the_printed_key_and_the_others_without(settings):
+    settings.DEBUG = True
+    output = io.StringIO()
+    call_command("seed_demo", stdout=output)
+    assert DEMO_TOTP_SECRET in output.getvalue()
+    assert len(base64.b32decode(DEMO_TOTP_SECRET)) * 8 >= 160
+    with_app = set(
+        Authenticator.objects.filter(type=Authenticator.Type.TOTP).values_list(
+            "user__email", flat=True
+        )
+    )
+    assert with_app == {"coordinator@example.org", "redacteur@example.org", "admin@example.org"}
+
+    client = Client()
+    client.post(
+        reverse("account_login"), {"login": "coordinator@example.org", "password": DEMO_PASSWORD}
+    )
+    response = client.post(reverse("mfa_authenticate"), {"code": totp_code(DEMO_TOTP_SECRET)})
+    assert response.url == reverse("people:my")
+    assert client.get(reverse("wagtailadmin_home")).status_code == 200
 
 
 def test_seed_demo_twice_changes_nothing(settings):

@@ -11,10 +11,10 @@ from website.setup import ensure_admin_groups, ensure_site_structure
 from .courses import seed_finished_course
 from .groups import seed_attendance, seed_offer, seed_savings
 from .knowledge import seed_knowledge_extras
-from .people import DEMO_PASSWORD, seed_people
+from .people import DEMO_PASSWORD, DEMO_TOTP_SECRET, seed_people
 from .volunteers import seed_volunteers
 
-__all__ = ["DEMO_PASSWORD", "seed_demo"]
+__all__ = ["DEMO_PASSWORD", "DEMO_TOTP_SECRET", "seed_demo"]
 
 
 def seed_demo():

@@ -3,8 +3,13 @@
 from allauth.account.models import EmailAddress
 
 from people.models import Membership, Organisation, Role, User
+from people.permissions import must_use_second_factor
+from people.second_factor import add_authenticator_app
 
 DEMO_PASSWORD = "demo-waakvlam"
+# Staff log in with a second factor; every demo staff account shares this
+# authenticator-app key (base32, 160 bits) so a newcomer can add it once.
+DEMO_TOTP_SECRET = "WAAKVLAMDEMOGEHEIMVOORIEDEREEN23"
 
 ORGANISATIONS = [
     {
@@ -94,6 +99,9 @@ def seed_people():
         user = demo_person(email, full_name, is_staff=superuser, is_superuser=superuser)
         for slug, role in roles:
             Membership.objects.get_or_create(user=user, organisation=organisations[slug], role=role)
+        if must_use_second_factor(user):
+            add_authenticator_app(user, DEMO_TOTP_SECRET)
+            description = f"{description}, with code"
         accounts.append((email, description))
         users[email] = user
     return organisations, users, accounts

@@ -17,6 +17,9 @@ env = environ.Env()
 environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
 
 SECRET_KEY = env("SECRET_KEY")
+# Older keys, still accepted after a rotation (signed links, sessions, and the
+# encrypted second-factor secrets: people.second_factor_adapter).
+SECRET_KEY_FALLBACKS = [key for key in env.list("SECRET_KEY_FALLBACKS", default=[]) if key]
 DEBUG = env.bool("DEBUG", default=False)
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=[])
 SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
@@ -46,6 +49,7 @@ INSTALLED_APPS = [
     "taggit",
     "allauth",
     "allauth.account",
+    "allauth.mfa",
     "django_q",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -70,6 +74,7 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "website.middleware.AdminContentSecurityPolicyMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "people.second_factor.SecondFactorMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -268,6 +273,20 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password_from_key": "20/m/ip",
     "change_password": "5/m/user",
     "manage_email": "10/m/user",
+}
+# Two-factor login (allauth.mfa): an authenticator app with recovery codes.
+# Required for staff who see other people's personal data
+# (people.permissions.must_use_second_factor, people.second_factor);
+# offered to everyone else in Mijn Waakvlam. The secrets are encrypted at
+# rest (people.second_factor_adapter). Wrong codes count towards the
+# "login_failed" rate limit above.
+MFA_ADAPTER = "people.second_factor_adapter.SecondFactorAdapter"
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "Waakvlam"
+MFA_FORMS = {
+    "activate_totp": "people.account_forms.ActivateAppForm",
+    "authenticate": "people.account_forms.AuthenticateForm",
+    "reauthenticate": "people.account_forms.ReauthenticateForm",
 }
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "people:my"

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from website.demo import DEMO_PASSWORD, seed_demo
+from website.demo import DEMO_PASSWORD, DEMO_TOTP_SECRET, seed_demo
 
 
 class Command(BaseCommand):
@@ -19,3 +19,8 @@ class Command(BaseCommand):
         self.stdout.write(f"Demo accounts (password: {DEMO_PASSWORD}):")
         for email, description in accounts:
             self.stdout.write(f"  {email:<28} {description}")
+        self.stdout.write(
+            "Accounts 'with code' also ask for a code from an authenticator app (Google or\n"
+            "Microsoft Authenticator, FreeOTP, ...). Add an account to the app by hand\n"
+            f"(time-based, 6 digits) with this key: {DEMO_TOTP_SECRET}"
+        )
