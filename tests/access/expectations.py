@@ -42,6 +42,15 @@ PROJECT_ADMIN_PREFIXES = (
 )
 
 OWN_URLS = {
+    # Wagtail admin's pages for those not signed in yet: public by design.
+    "admin/jsi18n/": PUBLIC,
+    "admin/login/": PUBLIC,
+    "admin/logout/": PUBLIC,
+    "admin/password_reset/": PUBLIC,
+    "admin/password_reset/complete/": PUBLIC,
+    "admin/password_reset/confirm/<uidb64>/<token>/": PUBLIC,
+    "admin/password_reset/done/": PUBLIC,
+    "admin/sprite/": PUBLIC,
     "^((?:[\\w\\-]+/)*)$": PUBLIC,
     "^(?P<page_path>(?:[\\w\\-]+/)+)agenda\\.ics$": PUBLIC,
     "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/": PUBLIC,
