@@ -82,6 +82,11 @@ VIEWS = {
     "organisation (Wagtail's form from the panels)": ("organisation_add", ADMIN, "POST"),
 }
 
+# Where a page shows the typed text as it was used, not byte for byte: the
+# search box shows the query as searched (control characters out, spaces
+# collapsed, cut to a sane length).
+SHOWN_AS = {"knowledge search": "knowledge.views.clean_query"}
+
 COVERED_ELSEWHERE = {
     "people.wagtail_users.ProfileFieldsMixin": (
         "a mixin of the user creation and edit forms, never rendered alone; "
