@@ -11,10 +11,11 @@ class PeopleConfig(AppConfig):
     def ready(self):
         from django.urls import register_converter
 
-        from . import signals  # noqa: F401
+        from . import id_fields, signals  # noqa: F401
         from .converters import TokenConverter
 
         register_converter(TokenConverter, "token")
+        id_fields.install()
 
 
 class WagtailUsersConfig(WagtailUsersAppConfig):

@@ -1,0 +1,143 @@
+"""Every form and filter of the project, and where the fuzz test finds it.
+
+FORMS maps a form class or filter set (dotted path) to the URL that
+renders and handles it (a key of `world.URLS`, filled from the fuzz
+test's fixture objects), the role that uses it and the method. A form
+rendered only by allauth's or Wagtail's internals, or a mixin never
+rendered alone, is in COVERED_ELSEWHERE with the reason. VIEWS lists the
+filters a view reads straight from the query string, without a form class.
+
+To add a form: put its dotted path (as `project_forms()` prints it) in
+FORMS with a URL key of `tests/access/world.py` (add one there when the
+form lives on a new page), the role and the method.
+"""
+
+import importlib
+import pkgutil
+
+import django_filters
+from django import forms
+
+PACKAGES = ("website", "people", "groups", "courses", "knowledge", "volunteers")
+
+ANONYMOUS, PARTICIPANT, PASSWORDLESS, TRAINER, ADMIN = (
+    "anonymous",
+    "participant",
+    "passwordless",
+    "trainer",
+    "admin",
+)
+
+FORMS = {
+    # The public site and the accounts.
+    "groups.offer.forms.OfferFilterForm": ("offer", ANONYMOUS, "GET"),
+    "people.account_forms.LoginForm": ("login", ANONYMOUS, "POST"),
+    "people.account_forms.SignupForm": ("signup", ANONYMOUS, "POST"),
+    "people.forms.SignupForm": ("signup", ANONYMOUS, "POST"),
+    "people.account_forms.ResetPasswordForm": ("reset_password", ANONYMOUS, "POST"),
+    "people.account_forms.ResetPasswordKeyForm": ("reset_password_key", ANONYMOUS, "POST"),
+    # A participant's own pages.
+    "people.forms.ProfileForm": ("profile", PARTICIPANT, "POST"),
+    "people.forms.AccountDeleteForm": ("account_delete", PARTICIPANT, "POST"),
+    "people.account_forms.ChangePasswordForm": ("change_password", PARTICIPANT, "POST"),
+    "people.account_forms.ChangeEmailForm": ("email", PARTICIPANT, "POST"),
+    "people.account_forms.SetPasswordForm": ("set_password", PASSWORDLESS, "POST"),
+    "groups.savings.forms.OwnGoalForm": ("my_goal", PARTICIPANT, "POST"),
+    # A trainer's pages.
+    "groups.offer.forms.AssistedEnrolmentForm": ("enrolment_create", TRAINER, "POST"),
+    "groups.savings.forms.DepositsForm": ("deposits", TRAINER, "POST"),
+    "groups.savings.forms.GoalForm": ("ledger", TRAINER, "POST"),
+    "groups.savings.forms.CorrectionForm": ("entry_correct", TRAINER, "POST"),
+    # The admin.
+    "groups.offer.admin.page_form.GroupPageForm": ("group_page_add", ADMIN, "POST"),
+    "groups.offer.admin.meetings.MeetingForm": ("meeting_add", ADMIN, "POST"),
+    "groups.offer.admin.series.MeetingSeriesForm": ("meeting_series", ADMIN, "POST"),
+    "groups.savings.admin.SavingsCircleForm": ("savings_circle_add", ADMIN, "POST"),
+    "courses.admin_views.LessonForm": ("lesson_add", ADMIN, "POST"),
+    "courses.admin_views.CompletionRuleForm": ("completion_rule_add", ADMIN, "POST"),
+    "people.wagtail_hooks.MembershipAdminForm": ("membership_add", ADMIN, "POST"),
+    "people.wagtail_users.WaakvlamUserCreationForm": ("user_add", ADMIN, "POST"),
+    "people.wagtail_users.WaakvlamUserEditForm": ("user_edit", ADMIN, "POST"),
+    "volunteers.admin.forms.VolunteerProfileForm": ("volunteer_profile_add", ADMIN, "POST"),
+    "volunteers.admin.forms.CompetencyForm": ("competency_add", ADMIN, "POST"),
+    "volunteers.admin.forms.CompetencyRecordForm": ("competency_record_add", ADMIN, "POST"),
+    "volunteers.admin.forms.TrainingCompetencyForm": ("training_competency_add", ADMIN, "POST"),
+    # The admin's listings and reports: their filters.
+    "groups.attendance.admin.AttendanceMatrixFilterSet": ("attendance_report", ADMIN, "GET"),
+    "groups.attendance.admin.AttendanceTrendFilterSet": ("attendance_trend", ADMIN, "GET"),
+    "groups.offer.admin.meetings.MeetingFilterSet": ("meetings", ADMIN, "GET"),
+    "groups.offer.admin.enrolments.EnrolmentFilterSet": ("enrolments", ADMIN, "GET"),
+    "courses.admin_views.LessonFilterSet": ("lessons", ADMIN, "GET"),
+    "courses.admin_views.CompletionFilterSet": ("completions", ADMIN, "GET"),
+    "volunteers.admin.overview.QualificationFilterSet": ("volunteer_overview", ADMIN, "GET"),
+    "volunteers.admin.profiles.VolunteerProfileFilterSet": ("volunteer_profiles", ADMIN, "GET"),
+    "volunteers.admin.records.CompetencyRecordFilterSet": ("competency_records", ADMIN, "GET"),
+}
+
+# Filters and forms without a project form class: fuzzed by URL.
+VIEWS = {
+    "knowledge search": ("search", ANONYMOUS, "GET"),
+    "topic snippet (Wagtail's form from the panels)": ("topic_add", ADMIN, "POST"),
+    "service snippet (Wagtail's form from the panels)": ("service_add", ADMIN, "POST"),
+    "organisation (Wagtail's form from the panels)": ("organisation_add", ADMIN, "POST"),
+}
+
+# Where a page shows the typed text as it was used, not byte for byte: the
+# search box shows the query as searched (control characters out, spaces
+# collapsed, cut to a sane length).
+SHOWN_AS = {"knowledge search": "knowledge.views.clean_query"}
+
+COVERED_ELSEWHERE = {
+    "people.wagtail_users.ProfileFieldsMixin": (
+        "a mixin of the user creation and edit forms, never rendered alone; "
+        "fuzzed as part of WaakvlamUserCreationForm and WaakvlamUserEditForm"
+    ),
+    "courses.admin_views.CourseFilterSet": (
+        "the base of LessonFilterSet and CompletionFilterSet, which are fuzzed; "
+        "no listing uses it alone"
+    ),
+}
+
+
+def _subclasses(cls):
+    for sub in cls.__subclasses__():
+        yield sub
+        yield from _subclasses(sub)
+
+
+def _import_project():
+    for package in PACKAGES:
+        module = importlib.import_module(package)
+        for info in pkgutil.walk_packages(module.__path__, f"{package}."):
+            if ".migrations" not in info.name and ".settings" not in info.name:
+                importlib.import_module(info.name)
+
+
+def project_forms():
+    """The dotted paths of the project's form classes and filter sets."""
+    _import_project()
+    found = set()
+    for base in (forms.BaseForm, django_filters.FilterSet):
+        for cls in _subclasses(base):
+            if cls.__module__.split(".")[0] in PACKAGES:
+                found.add(f"{cls.__module__}.{cls.__qualname__}")
+    return sorted(found)
+
+
+def table_problems(found, table=None, covered=None):
+    table = FORMS if table is None else table
+    covered = COVERED_ELSEWHERE if covered is None else covered
+    problems = [
+        f"Form {path!r} is not fuzzed: add it to FORMS in tests/access/forms_table.py "
+        f"with the URL key (tests/access/world.py) that renders it, the role and the "
+        f"method, or to COVERED_ELSEWHERE with the reason."
+        for path in found
+        if path not in table and path not in covered
+    ]
+    problems += [
+        f"FORMS or COVERED_ELSEWHERE in tests/access/forms_table.py lists {path!r}, "
+        f"which is no form of the project any more: remove it."
+        for path in {*table, *covered}
+        if path not in found
+    ]
+    return problems

@@ -1,0 +1,29 @@
+"""The expectations table covers exactly the resolver's URL patterns."""
+
+import pytest
+
+from .expectations import STAFF, table_problems
+from .resolver import url_patterns
+
+pytestmark = pytest.mark.database_free
+
+
+def test_every_url_pattern_has_an_expectation_and_no_entry_is_stale():
+    assert table_problems(url_patterns()) == []
+
+
+def test_a_new_url_fails_with_where_to_add_it():
+    patterns = [("geheim/<int:pk>/", "geheim")]
+    (problem,) = table_problems(patterns, own_urls={}, prefix_rules={})
+    assert "'geheim/<int:pk>/'" in problem and "OWN_URLS" in problem
+
+
+def test_a_project_admin_url_is_not_covered_by_wagtails_prefix_rule():
+    patterns = [("admin/meetings/nieuw-scherm/", "meetings:new_screen")]
+    (problem,) = table_problems(patterns, own_urls={}, prefix_rules={"admin/": STAFF})
+    assert "admin/meetings/nieuw-scherm/" in problem
+
+
+def test_a_stale_entry_fails():
+    (problem,) = table_problems([], own_urls={"weg/": STAFF}, prefix_rules={})
+    assert "'weg/'" in problem and "remove it" in problem

@@ -1,0 +1,112 @@
+"""The fixture objects of the fuzz test and the URL of each form on them.
+
+`build_world()` makes an organisation with a savings circle (a trainer, a
+participant, a meeting with a deposit), a volunteer, and a superuser; the
+staff a form needs sign in through `user_for`, in this one place."""
+
+import datetime
+from decimal import Decimal
+
+from allauth.account.forms import default_token_generator
+from allauth.account.utils import user_pk_to_url_str
+from django.urls import reverse
+from django.utils import timezone
+
+from groups.models import GroupKind
+from groups.savings import services as savings_services
+from people.models import Role
+from tests.factories import MembershipFactory, UserFactory
+from tests.groups.factories import EnrolmentFactory, GroupPageFactory, MeetingFactory, group_index
+from tests.volunteers.factories import VolunteerProfileFactory
+
+from .forms_table import ADMIN, ANONYMOUS, PARTICIPANT, PASSWORDLESS, TRAINER
+
+
+def build_world():
+    trainer = MembershipFactory(role=Role.TRAINER).user
+    organisation = trainer.memberships.get().organisation
+    group = GroupPageFactory(
+        organisation=organisation, kind=GroupKind.SAVINGS_CIRCLE, trainers=[trainer]
+    )
+    participant = EnrolmentFactory(group=group, person__full_name="Anna Deelnemer").person
+    meeting = MeetingFactory(group=group, starts_at=timezone.now() - datetime.timedelta(hours=1))
+    circle = savings_services.savings_circle_for(group=group)
+    (entry, *_rest) = savings_services.deposits_record(
+        circle=circle, meeting=meeting, amounts={participant.pk: Decimal("2.50")}, by=trainer
+    )
+    passwordless = UserFactory()
+    passwordless.set_unusable_password()
+    passwordless.save()
+    VolunteerProfileFactory(organisation=organisation)
+    superuser = UserFactory(is_superuser=True, is_staff=True)
+    return {
+        "trainer": trainer,
+        "participant": participant,
+        "passwordless": passwordless,
+        "superuser": superuser,
+        "organisation": organisation,
+        "group": group,
+        "meeting": meeting,
+        "entry": entry,
+    }
+
+
+def user_for(role, world):
+    return {
+        ANONYMOUS: None,
+        PARTICIPANT: world["participant"],
+        PASSWORDLESS: world["passwordless"],
+        TRAINER: world["trainer"],
+        ADMIN: world["superuser"],
+    }[role]
+
+
+def _reset_key(world):
+    user = world["participant"]
+    key = default_token_generator.make_token(user)
+    return f"/account/password/reset/key/{user_pk_to_url_str(user)}-{key}/"
+
+
+URLS = {
+    "offer": lambda w: group_index().url,
+    "search": lambda w: reverse("knowledge:search"),
+    "login": lambda w: reverse("account_login"),
+    "signup": lambda w: reverse("account_signup"),
+    "reset_password": lambda w: reverse("account_reset_password"),
+    "reset_password_key": _reset_key,
+    "profile": lambda w: "/mijn/gegevens/",
+    "account_delete": lambda w: "/mijn/account-verwijderen/",
+    "change_password": lambda w: reverse("account_change_password"),
+    "set_password": lambda w: reverse("account_set_password"),
+    "email": lambda w: reverse("account_email"),
+    "my_goal": lambda w: reverse("groups:my_goal", args=[w["group"].pk]),
+    "enrolment_create": lambda w: reverse("groups:enrolment_create", args=[w["group"].pk]),
+    "deposits": lambda w: reverse("groups:deposits", args=[w["meeting"].pk]),
+    "ledger": lambda w: reverse("groups:ledger", args=[w["group"].pk]),
+    "entry_correct": lambda w: reverse("groups:entry_correct", args=[w["group"].pk, w["entry"].pk]),
+    "group_page_add": lambda w: f"/admin/pages/add/groups/grouppage/{w['group'].get_parent().pk}/",
+    "meeting_add": lambda w: "/admin/meetings/new/",
+    "meeting_series": lambda w: "/admin/meetings/series/",
+    "savings_circle_add": lambda w: "/admin/savings_circles/new/",
+    "lesson_add": lambda w: "/admin/lessons/new/",
+    "completion_rule_add": lambda w: "/admin/completion_rules/new/",
+    "membership_add": lambda w: "/admin/memberships/new/",
+    "organisation_add": lambda w: "/admin/organisations/new/",
+    "user_add": lambda w: "/admin/users/new/",
+    "user_edit": lambda w: f"/admin/users/edit/{w['participant'].pk}/",
+    "volunteer_profile_add": lambda w: "/admin/volunteers/profiles/new/",
+    "competency_add": lambda w: "/admin/volunteers/competencies/new/",
+    "competency_record_add": lambda w: "/admin/volunteers/records/new/",
+    "training_competency_add": lambda w: "/admin/volunteers/training-competencies/new/",
+    "topic_add": lambda w: "/admin/snippets/knowledge/topic/add/",
+    "service_add": lambda w: "/admin/snippets/knowledge/service/add/",
+    "attendance_report": lambda w: "/admin/attendance_report/",
+    "attendance_trend": lambda w: "/admin/attendance_trend/",
+    "meetings": lambda w: "/admin/meetings/",
+    "enrolments": lambda w: "/admin/enrolments/",
+    "lessons": lambda w: "/admin/lessons/",
+    "completions": lambda w: "/admin/completions/",
+    "volunteer_overview": lambda w: "/admin/volunteers/overview/",
+    "volunteer_profiles": lambda w: "/admin/volunteers/profiles/",
+    "competency_records": lambda w: "/admin/volunteers/records/",
+}
