@@ -41,6 +41,8 @@ FORMS = {
     "people.forms.AccountDeleteForm": ("account_delete", PARTICIPANT, "POST"),
     "people.account_forms.ChangePasswordForm": ("change_password", PARTICIPANT, "POST"),
     "people.account_forms.ChangeEmailForm": ("email", PARTICIPANT, "POST"),
+    "people.account_forms.ActivateAppForm": ("activate_app", PARTICIPANT, "POST"),
+    "people.account_forms.ReauthenticateForm": ("reauthenticate", ADMIN, "POST"),
     "people.account_forms.SetPasswordForm": ("set_password", PASSWORDLESS, "POST"),
     "groups.savings.forms.OwnGoalForm": ("my_goal", PARTICIPANT, "POST"),
     # A trainer's pages.
@@ -65,6 +67,7 @@ FORMS = {
     # The admin's listings and reports: their filters.
     "groups.attendance.admin.AttendanceMatrixFilterSet": ("attendance_report", ADMIN, "GET"),
     "groups.attendance.admin.AttendanceTrendFilterSet": ("attendance_trend", ADMIN, "GET"),
+    "people.audit.admin.AuditEntryFilterSet": ("audit_log", ADMIN, "GET"),
     "groups.offer.admin.meetings.MeetingFilterSet": ("meetings", ADMIN, "GET"),
     "groups.offer.admin.enrolments.EnrolmentFilterSet": ("enrolments", ADMIN, "GET"),
     "courses.admin_views.LessonFilterSet": ("lessons", ADMIN, "GET"),
@@ -88,6 +91,10 @@ VIEWS = {
 SHOWN_AS = {"knowledge search": "knowledge.views.clean_query"}
 
 COVERED_ELSEWHERE = {
+    "people.account_forms.AuthenticateForm": (
+        "shown only during a log-in, after the right password; wrong and empty "
+        "codes are in tests/people/test_second_factor.py"
+    ),
     "people.wagtail_users.ProfileFieldsMixin": (
         "a mixin of the user creation and edit forms, never rendered alone; "
         "fuzzed as part of WaakvlamUserCreationForm and WaakvlamUserEditForm"

@@ -109,4 +109,7 @@ URLS = {
     "volunteer_overview": lambda w: "/admin/volunteers/overview/",
     "volunteer_profiles": lambda w: "/admin/volunteers/profiles/",
     "competency_records": lambda w: "/admin/volunteers/records/",
+    "audit_log": lambda w: "/admin/audit-log/",
+    "activate_app": lambda w: reverse("mfa_activate_totp"),
+    "reauthenticate": lambda w: reverse("mfa_reauthenticate"),
 }
