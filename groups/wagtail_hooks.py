@@ -9,9 +9,9 @@ from wagtail.permissions import register_permission_policy
 
 from people.admin_kit.page_permissions import WalledPagePermissionPolicy
 from people.admin_kit.policies import OrganisationScopedPolicy
-from people.outbox.admin import ORGANISATION_PEOPLE
 from people.privacy import ERASE_PERSONAL_DATA, EXPORT_PERSONAL_DATA
 from people.sections import MY_WAAKVLAM_SECTION
+from people.selectors import ORGANISATION_PEOPLE
 
 from . import sections
 from .attendance.admin import AttendanceMatrixViewSet, AttendanceTrendViewSet
@@ -98,6 +98,11 @@ hooks.register(ERASE_PERSONAL_DATA, erase_calendar_links)
 
 @hooks.register(ORGANISATION_PEOPLE)
 def participants_of(organisations):
-    """Whoever signed up for a group of these organisations: their
-    coordinators see which mails to them failed."""
+    """Whoever signed up for a group of these organisations."""
     return Enrolment.objects.filter(group__organisation__in=organisations).values("person")
+
+
+@hooks.register(ORGANISATION_PEOPLE)
+def trainers_of(organisations):
+    """Whoever leads a group of these organisations."""
+    return GroupPage.objects.filter(organisation__in=organisations).values("trainers")
