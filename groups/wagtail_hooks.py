@@ -21,7 +21,13 @@ from .models import Enrolment, GroupPage, Meeting, OrganisationOfferPage, Saving
 from .offer.admin import page_guards
 from .offer.admin.meetings import CANCEL_MEETING_LOG_ACTION
 from .offer.admin.viewsets import EnrolmentViewSet, MeetingViewSet
-from .offer.privacy import cancel_sign_ups, erase_calendar_links, export_sign_ups
+from .offer.privacy import (
+    cancel_sign_ups,
+    erase_calendar_links,
+    erase_invitations,
+    export_invitations,
+    export_sign_ups,
+)
 from .savings.admin import SavingsCircleViewSet
 from .savings.privacy import erase_savings_text, export_savings
 
@@ -80,6 +86,7 @@ def register_meeting_log_actions(actions):
 hooks.register("before_delete_page", page_guards.refuse_deleting_groups_with_records)
 hooks.register("before_bulk_action", page_guards.refuse_bulk_deleting_groups_with_records)
 
+hooks.register(MY_WAAKVLAM_SECTION, sections.my_invitations, order=5)
 hooks.register(MY_WAAKVLAM_SECTION, sections.my_groups, order=10)
 hooks.register(MY_WAAKVLAM_SECTION, sections.my_savings_section, order=25)
 
@@ -91,9 +98,11 @@ hooks.register(GROUP_PAGE_SECTION, sections.facts, order=70)
 hooks.register(EXPORT_PERSONAL_DATA, export_sign_ups)
 hooks.register(EXPORT_PERSONAL_DATA, export_attendance)
 hooks.register(EXPORT_PERSONAL_DATA, export_savings)
+hooks.register(EXPORT_PERSONAL_DATA, export_invitations)
 hooks.register(ERASE_PERSONAL_DATA, cancel_sign_ups)
 hooks.register(ERASE_PERSONAL_DATA, erase_savings_text)
 hooks.register(ERASE_PERSONAL_DATA, erase_calendar_links)
+hooks.register(ERASE_PERSONAL_DATA, erase_invitations)
 
 
 @hooks.register(ORGANISATION_PEOPLE)
