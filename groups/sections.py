@@ -54,6 +54,25 @@ def my_groups(request):
     )
 
 
+def my_invitations(request):
+    """Invitations to the person's own address that are still open."""
+    invitations = offer_selectors.open_invitations_to(request.user)
+    if not invitations:
+        return None
+    return Section(
+        "groups/my_invitations.html",
+        {
+            "invitations": [
+                {
+                    "invitation": invitation,
+                    "url": reverse("groups:invitation", kwargs={"token": invitation.token()}),
+                }
+                for invitation in invitations
+            ]
+        },
+    )
+
+
 def my_savings_section(request):
     context = my_savings(request.user)
     if context is None:

@@ -9,9 +9,9 @@ from wagtail.permissions import register_permission_policy
 
 from people.admin_kit.page_permissions import WalledPagePermissionPolicy
 from people.admin_kit.policies import OrganisationScopedPolicy
-from people.outbox.admin import ORGANISATION_PEOPLE
 from people.privacy import ERASE_PERSONAL_DATA, EXPORT_PERSONAL_DATA
 from people.sections import MY_WAAKVLAM_SECTION
+from people.selectors import ORGANISATION_PEOPLE
 
 from . import sections
 from .attendance.admin import AttendanceMatrixViewSet, AttendanceTrendViewSet
@@ -24,8 +24,10 @@ from .offer.admin.viewsets import EnrolmentViewSet, MeetingViewSet
 from .offer.privacy import (
     cancel_sign_ups,
     erase_calendar_links,
+    erase_invitations,
     export_calendar_links,
     export_groups_led,
+    export_invitations,
     export_reminders,
     export_sign_ups,
 )
@@ -87,6 +89,7 @@ def register_meeting_log_actions(actions):
 hooks.register("before_delete_page", page_guards.refuse_deleting_groups_with_records)
 hooks.register("before_bulk_action", page_guards.refuse_bulk_deleting_groups_with_records)
 
+hooks.register(MY_WAAKVLAM_SECTION, sections.my_invitations, order=5)
 hooks.register(MY_WAAKVLAM_SECTION, sections.my_groups, order=10)
 hooks.register(MY_WAAKVLAM_SECTION, sections.my_savings_section, order=25)
 
@@ -102,13 +105,20 @@ hooks.register(EXPORT_PERSONAL_DATA, export_calendar_links)
 hooks.register(EXPORT_PERSONAL_DATA, export_reminders)
 hooks.register(EXPORT_PERSONAL_DATA, export_groups_led)
 hooks.register(EXPORT_PERSONAL_DATA, export_savings)
+hooks.register(EXPORT_PERSONAL_DATA, export_invitations)
 hooks.register(ERASE_PERSONAL_DATA, cancel_sign_ups)
 hooks.register(ERASE_PERSONAL_DATA, erase_savings_text)
 hooks.register(ERASE_PERSONAL_DATA, erase_calendar_links)
+hooks.register(ERASE_PERSONAL_DATA, erase_invitations)
 
 
 @hooks.register(ORGANISATION_PEOPLE)
 def participants_of(organisations):
-    """Whoever signed up for a group of these organisations: their
-    coordinators see which mails to them failed."""
+    """Whoever signed up for a group of these organisations."""
     return Enrolment.objects.filter(group__organisation__in=organisations).values("person")
+
+
+@hooks.register(ORGANISATION_PEOPLE)
+def trainers_of(organisations):
+    """Whoever leads a group of these organisations."""
+    return GroupPage.objects.filter(organisation__in=organisations).values("trainers")

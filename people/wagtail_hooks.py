@@ -18,19 +18,24 @@ from .permissions import organisations_with_role, roles_grantable_by
 from .privacy import ERASE_PERSONAL_DATA, EXPORT_PERSONAL_DATA
 from .second_factor import erase_second_factors, export_second_factors, second_factor_section
 from .sections import MY_WAAKVLAM_SECTION
+from .selectors import people_linked_to_q
 
 
 class MembershipAdminForm(WagtailAdminModelForm):
-    """Roles in the coordinator's own organisations, and only the roles
-    they may grant (people.permissions.roles_grantable_by)."""
+    """Roles in the coordinator's own organisations, only the roles they
+    may grant (people.permissions.roles_grantable_by), and only to people
+    those organisations already work with (people.selectors); someone new
+    is invited by e-mail address."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.for_user is None:
             return
-        self.fields["organisation"].queryset = organisations_with_role(
-            self.for_user, Role.COORDINATOR
-        )
+        organisations = organisations_with_role(self.for_user, Role.COORDINATOR)
+        self.fields["organisation"].queryset = organisations
+        if not self.for_user.is_superuser:
+            users = self.fields["user"]
+            users.queryset = users.queryset.filter(people_linked_to_q(organisations))
         grantable = roles_grantable_by(self.for_user)
         self.fields["role"].choices = [
             (value, label) for value, label in self.fields["role"].choices if value in grantable

@@ -22,7 +22,7 @@ from people.messages import error_message
 from people.permissions import may_enrol_others, may_register_attendance
 
 from ..offer.forms import AssistedEnrolmentForm
-from ..offer.models import EnrolmentStatus, Meeting
+from ..offer.models import Enrolment, EnrolmentStatus, Meeting
 from ..offer.views import sign_up_someone
 from . import services
 from .models import AttendanceStatus
@@ -158,9 +158,9 @@ def walk_in_add(request, meeting_id):
         return redirect(page_url)
     form = AssistedEnrolmentForm(request.POST)
     if form.is_valid():
-        enrolment = sign_up_someone(request, meeting.group, form)
-        if enrolment is not None:
-            if enrolment.status == EnrolmentStatus.ENROLLED:
-                return redirect(f"{page_url}#person-{enrolment.person_id}")
+        result = sign_up_someone(request, meeting.group, form)
+        if result is not None:
+            if isinstance(result, Enrolment) and result.status == EnrolmentStatus.ENROLLED:
+                return redirect(f"{page_url}#person-{result.person_id}")
             return redirect(page_url)
     return _render(request, meeting, walk_in_form=form)

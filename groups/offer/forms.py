@@ -56,7 +56,7 @@ class AssistedEnrolmentForm(forms.Form):
     email = forms.EmailField(
         label=_("E-mail address"),
         required=False,
-        help_text=_("With an e-mail address the person gets an invitation to see their groups."),
+        help_text=_("With an e-mail address the person gets an invitation to confirm."),
         widget=forms.EmailInput(attrs={"autocomplete": "off"}),
     )
 

@@ -3,8 +3,6 @@ queued through people.mail so they leave after the commit. Links with a
 token are SendTime values: the outbox makes them when the mail leaves and
 never stores them."""
 
-from allauth.account.forms import default_token_generator
-from allauth.account.utils import user_pk_to_url_str
 from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
@@ -118,21 +116,25 @@ def meeting_reminder(meeting, person):
 
 
 @send_time
-def set_password_url(person):
-    """allauth's password-reset link: the token follows from the account's
-    state, so it is made fresh when the mail leaves."""
-    path = reverse(
-        "account_reset_password_from_key",
-        kwargs={
-            "uidb36": user_pk_to_url_str(person),
-            "key": default_token_generator.make_token(person),
+def invitation_url(invitation):
+    """The invitation's link: its token is made from the row when the mail
+    leaves; the database keeps only a hash of it."""
+    return absolute_url(reverse("groups:invitation", kwargs={"token": invitation.token()}))
+
+
+def enrolment_invitation(invitation):
+    """To the address the trainer typed, in the site's language: which
+    account (if any) has it is not looked at here."""
+    group = invitation.group
+    send_templated_email(
+        to=invitation.email,
+        template="groups/email/enrolment_invitation",
+        context={
+            "invitation": invitation,
+            "group": group,
+            "meetings": list(group.meetings.planned().upcoming()),
+            "group_url": absolute_url(group.url),
+            "answer_url": SendTime(invitation_url, invitation),
+            "site_url": settings.SITE_URL,
         },
     )
-    return absolute_url(path)
-
-
-def account_invitation(person, enrolment):
-    """Someone signed up by a volunteer chooses a password with this link."""
-    context = _group_context(enrolment)
-    context["set_password_url"] = SendTime(set_password_url, person)
-    send(person, "account_invitation", context)

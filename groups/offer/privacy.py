@@ -1,7 +1,7 @@
 """The offer's part of a person's data download and of anonymisation (AVG)."""
 
 from . import services
-from .models import CalendarToken, Enrolment, MeetingReminder
+from .models import CalendarToken, Enrolment, EnrolmentInvitation, MeetingReminder
 from .pages import GroupPage
 
 
@@ -70,3 +70,23 @@ def cancel_sign_ups(user):
     so a freed place goes to the first person waiting."""
     for enrolment in Enrolment.objects.active().filter(person=user).select_related("group"):
         services.enrolment_cancel(enrolment=enrolment)
+
+
+def export_invitations(user):
+    """Invitations sent to the person's address, and how they were answered."""
+    return {
+        "invitations": [
+            {
+                "group": invitation.group.title,
+                "invited_at": invitation.created_at.isoformat(),
+                "answer": invitation.shown_state,
+            }
+            for invitation in EnrolmentInvitation.objects.to_address(user.email)
+            .select_related("group")
+            .order_by("created_at", "pk")
+        ]
+    }
+
+
+def erase_invitations(user):
+    EnrolmentInvitation.objects.to_address(user.email).delete()

@@ -10,7 +10,7 @@ from django.utils import timezone
 from people.models import Role
 from people.permissions import has_role, organisations_with_role
 
-from .models import Enrolment, EnrolmentStatus, Meeting
+from .models import Enrolment, EnrolmentInvitation, EnrolmentStatus, Meeting
 from .pages import GroupPage
 
 
@@ -90,3 +90,14 @@ def led_groups(user):
         )
     )
     return groups
+
+
+def open_invitations_to(user):
+    """Open invitations to `user`'s address, soonest to expire first: one query."""
+    return list(
+        EnrolmentInvitation.objects.open()
+        .to_address(user.email)
+        .filter(group__live=True)
+        .select_related("group")
+        .order_by("expires_at", "pk")
+    )

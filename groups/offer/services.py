@@ -10,7 +10,6 @@ E-mails are queued and leave only after the commit.
 import datetime
 from datetime import timedelta
 
-from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -23,9 +22,12 @@ from people.permissions import may_enrol_self, may_join_training, may_see_own_co
 from . import notifications
 from .kinds import GroupKind
 from .models import (
+    INVITATION_DAYS,
     CalendarToken,
     Enrolment,
+    EnrolmentInvitation,
     EnrolmentStatus,
+    InvitationAnswer,
     Meeting,
     MeetingStatus,
 )
@@ -182,34 +184,92 @@ def enrolment_promote(*, enrolment, by):
 
 
 @transaction.atomic
-def assisted_enrolment_create(*, group, full_name, email="", phone="", by):
-    """A trainer or coordinator signs up someone, who may have no account.
-    With an e-mail address the person is invited to set a password."""
-    email = User.objects.normalize_email(email).lower() if email else ""
-    if not email and not phone:
+def assisted_enrolment_create(*, group, full_name, phone, by):
+    """A trainer or coordinator signs up someone without an e-mail address,
+    known by a phone number only. (With an address, see invitation_create.)"""
+    if not phone.strip():
         raise ValidationError(_("Fill in a phone number or an e-mail address."))
-    person = User.objects.filter(email=email).first() if email else None
-    invited = False
-    if person is None:
-        person = User(
-            email=email or User.placeholder_email(),
-            full_name=full_name.strip(),
-            phone=phone.strip(),
-        )
-        person.set_unusable_password()
-        person.full_clean()
-        person.save()
-        if email:
-            EmailAddress.objects.create(user=person, email=email, primary=True, verified=False)
-        invited = bool(email)
+    person = User(email=User.placeholder_email(), full_name=full_name.strip(), phone=phone.strip())
+    person.set_unusable_password()
+    person.full_clean()
+    person.save()
     # A trainer may add a walk-in to a running course after sign-up closed.
     enrolment = _enrol(group=group, person=person, by=by, window=False)
-    # The invitation first: the confirmation points to "Mijn Waakvlam",
-    # which needs the password the invitation lets them choose.
-    if invited:
-        notifications.account_invitation(person, enrolment)
     _notify_enrolment(enrolment)
     return enrolment
+
+
+@transaction.atomic
+def invitation_create(*, group, full_name, email, by):
+    """A trainer or coordinator asks the owner of `email` to confirm a
+    sign-up. Whether an account has this address is never looked at: the
+    trainer's side is the same either way. A second invitation to the same
+    address renews the open one; an expired one is closed and replaced."""
+    group = _locked_group(group)
+    if not group.live:
+        raise ValidationError(_("This group is not open for sign-up."))
+    email = User.objects.normalize_email(email).strip().lower()
+    now = timezone.now()
+    invitation = (
+        EnrolmentInvitation.objects.select_for_update()
+        .unanswered()
+        .filter(group=group, email__iexact=email)
+        .first()
+    )
+    if invitation is not None and not invitation.is_open:
+        _invitation_answer(invitation, InvitationAnswer.EXPIRED)
+        invitation = None
+    if invitation is None:
+        invitation = EnrolmentInvitation(group=group, email=email, created_at=now)
+    invitation.name_typed = full_name.strip()
+    invitation.invited_by = by
+    invitation.expires_at = now + timedelta(days=INVITATION_DAYS)
+    invitation.full_clean(exclude=["token_hash"])
+    invitation.save()
+    if not invitation.token_hash:
+        invitation.token_hash = EnrolmentInvitation.hash_token(invitation.token())
+        invitation.save(update_fields=["token_hash"])
+    notifications.enrolment_invitation(invitation)
+    return invitation
+
+
+def _invitation_answer(invitation, answer, enrolment=None):
+    invitation.answer = answer
+    invitation.answered_at = timezone.now()
+    invitation.enrolment = enrolment
+    invitation.full_clean()
+    invitation.save()
+
+
+def _locked_open_invitation(invitation):
+    _locked_group(invitation.group)
+    invitation = EnrolmentInvitation.objects.select_for_update().get(pk=invitation.pk)
+    if not invitation.is_open:
+        raise ValidationError(_("This invitation is no longer valid."))
+    return invitation
+
+
+@transaction.atomic
+def invitation_confirm(*, invitation, person):
+    """The invited person, logged in with the invited address, says yes:
+    signed up through the normal rules (a place, or the waiting list)."""
+    invitation = _locked_open_invitation(invitation)
+    if person.email.lower() != invitation.email.lower():
+        raise ValidationError(_("This invitation is for another e-mail address."))
+    enrolment = _enrol(
+        group=invitation.group, person=person, by=invitation.invited_by, window=False
+    )
+    _invitation_answer(invitation, InvitationAnswer.CONFIRMED, enrolment)
+    _notify_enrolment(enrolment)
+    return enrolment
+
+
+@transaction.atomic
+def invitation_decline(*, invitation):
+    """Whoever holds the link (it went to the invited address) may say no."""
+    invitation = _locked_open_invitation(invitation)
+    _invitation_answer(invitation, InvitationAnswer.DECLINED)
+    return invitation
 
 
 @transaction.atomic

@@ -13,6 +13,7 @@ urlpatterns = [
         views.enrolment_cancel,
         name="enrolment_cancel",
     ),
+    path("uitnodiging/<token:token>/", views.invitation_answer, name="invitation"),
     path("plek/<token:token>/", views.offer_accept, name="offer_accept"),
     path("agenda/<token:token>.ics", feeds.personal_feed, name="personal_feed"),
     path("agenda/nieuwe-link/", views.feed_renew, name="feed_renew"),

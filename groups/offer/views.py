@@ -1,6 +1,8 @@
 """The offer's pages for people: signing up, one's own sign-up, accepting
 an offered place, and the participants page of trainers and coordinators."""
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -17,7 +19,7 @@ from people.permissions import may_enrol_others, may_see_participants
 
 from . import services
 from .forms import AssistedEnrolmentForm
-from .models import Enrolment, EnrolmentStatus
+from .models import Enrolment, EnrolmentInvitation, EnrolmentStatus, InvitationAnswer
 from .pages import GroupPage
 
 
@@ -115,19 +117,30 @@ def offer_accept(request, token):
 
 def sign_up_someone(request, group, form):
     """A trainer or coordinator signs up the person in the valid `form`
-    (AssistedEnrolmentForm), and hears how it went. Returns the enrolment,
-    or None with the refusal on the form."""
+    (AssistedEnrolmentForm), and hears how it went. With an e-mail address
+    the person is invited to confirm, and the trainer hears only that, in
+    the name they typed, whoever owns the address. Returns the enrolment or
+    invitation, or None with the refusal on the form."""
+    data = form.cleaned_data
     try:
-        enrolment = services.assisted_enrolment_create(
-            group=group,
-            full_name=form.cleaned_data["full_name"],
-            email=form.cleaned_data["email"],
-            phone=form.cleaned_data["phone"],
-            by=request.user,
-        )
+        if data["email"]:
+            invitation = services.invitation_create(
+                group=group, full_name=data["full_name"], email=data["email"], by=request.user
+            )
+        else:
+            enrolment = services.assisted_enrolment_create(
+                group=group, full_name=data["full_name"], phone=data["phone"], by=request.user
+            )
     except ValidationError as error:
         form.add_error(None, error)
         return None
+    if data["email"]:
+        messages.success(
+            request,
+            _("Invitation sent to %(name)s. They are signed up once they confirm.")
+            % {"name": invitation.name_typed},
+        )
+        return invitation
     name = {"name": enrolment.person.full_name}
     if enrolment.status == EnrolmentStatus.ENROLLED:
         messages.success(request, _("%(name)s is signed up.") % name)
@@ -164,10 +177,68 @@ def participants(request, group_id):
             "group": group,
             "enrolled": [e for e in enrolments if e.status != EnrolmentStatus.WAITING],
             "waiting": [e for e in enrolments if e.status == EnrolmentStatus.WAITING],
+            "invitations": list(
+                group.invitations.exclude(answer=InvitationAnswer.CONFIRMED).order_by(
+                    "created_at", "pk"
+                )
+            ),
             "form": form,
             "places_left": group.places_left(),
         },
     )
+
+
+def _open_invitation(token):
+    invitation = (
+        EnrolmentInvitation.objects.open()
+        .select_related("group", "invited_by")
+        .filter(token_hash=EnrolmentInvitation.hash_token(token))
+        .first()
+    )
+    return invitation if invitation and invitation.group.live else None
+
+
+def _invitation_page(request, invitation, **context):
+    group = invitation.group
+    return render(
+        request,
+        "groups/invitation.html",
+        {
+            "invitation": invitation,
+            "group": group,
+            "meetings": list(group.meetings.planned().upcoming()),
+            "for_me": request.user.is_authenticated
+            and request.user.email.lower() == invitation.email.lower(),
+            "login_url": f"{reverse('account_login')}?{urlencode({'next': request.path})}",
+            "signup_url": f"{reverse('account_signup')}?{urlencode({'next': request.path})}",
+            **context,
+        },
+    )
+
+
+def invitation_answer(request, token):
+    """The invited person confirms or declines. An unknown, answered or
+    expired link gets one and the same page: nothing to learn from it."""
+    invitation = _open_invitation(token)
+    if invitation is None:
+        return render(request, "groups/invitation_gone.html", status=404)
+    answer = request.POST.get("answer") if request.method == "POST" else None
+    if answer == "decline":
+        services.invitation_decline(invitation=invitation)
+        messages.success(request, _("You have declined. You are not signed up."))
+        return redirect(invitation.group.url)
+    if answer != "confirm":
+        return _invitation_page(request, invitation)
+    if not request.user.is_authenticated:
+        return redirect(f"{reverse('account_login')}?{urlencode({'next': request.path})}")
+    try:
+        enrolment = services.invitation_confirm(invitation=invitation, person=request.user)
+    except ValidationError as error:
+        return _invitation_page(request, invitation, error=error_message(error))
+    messages.success(
+        request, _("You are signed up for %(group)s.") % {"group": invitation.group.title}
+    )
+    return redirect("groups:enrolment", enrolment_id=enrolment.pk)
 
 
 @login_required

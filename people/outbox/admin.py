@@ -3,13 +3,11 @@
 
 from urllib.parse import urlencode
 
-from django.db.models import Q
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from wagtail import hooks
 from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.views import generic
 from wagtail.admin.widgets.button import Button
@@ -19,15 +17,12 @@ from people.admin_kit.labels import field_label
 from people.admin_kit.policies import OrganisationScopedPolicy
 from people.admin_kit.views import ConfirmActionView, back_to_listing
 from people.admin_kit.viewsets import ScopedInspectView, ScopedModelViewSet
-from people.models import Membership, Role
+from people.models import Role
 from people.permissions import organisations_with_role
+from people.selectors import people_linked_to
 
 from .models import OutboxMessage, OutboxStatus
 from .services import outbox_retry
-
-# Higher apps add the people an organisation works with who hold no role
-# there (groups: its participants): fn(organisations) -> user ids.
-ORGANISATION_PEOPLE = "waakvlam_organisation_people"
 
 
 class OutboxPolicy(OrganisationScopedPolicy):
@@ -42,10 +37,7 @@ class OutboxPolicy(OrganisationScopedPolicy):
         if user.is_superuser:
             return records
         organisations = organisations_with_role(user, Role.COORDINATOR)
-        scope = Q(user__in=Membership.objects.filter(organisation__in=organisations).values("user"))
-        for people_of in hooks.get_hooks(ORGANISATION_PEOPLE):
-            scope |= Q(user__in=people_of(organisations))
-        return records.filter(scope)
+        return records.filter(user__in=people_linked_to(organisations).values("pk"))
 
 
 class RetryButtonMixin:

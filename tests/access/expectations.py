@@ -80,6 +80,7 @@ OWN_URLS = {
     "groepen/bijeenkomst/<int:meeting_id>/inleg/": SIGNED_IN,
     "groepen/bijeenkomst/<int:meeting_id>/inloop/": SIGNED_IN,
     "groepen/plek/<token:token>/": PUBLIC,
+    "groepen/uitnodiging/<token:token>/": PUBLIC,
     "mijn/": SIGNED_IN,
     "mijn/account-verwijderen/": SIGNED_IN,
     "mijn/gegevens/": SIGNED_IN,

@@ -2,6 +2,7 @@ import pytest
 
 from people.models import Membership, Role
 from tests.factories import MembershipFactory, UserFactory
+from tests.groups.factories import EnrolmentFactory, GroupPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -65,3 +66,39 @@ def test_a_superuser_makes_someone_an_editor(client):
     data = membership_form(person, organisation, Role.EDITOR)
     assert client.post("/admin/memberships/new/", data).status_code == 302
     assert Membership.objects.filter(user=person, role=Role.EDITOR).exists()
+
+
+def test_the_membership_form_offers_a_coordinator_only_people_linked_to_the_organisation(client):
+    coordinator = MembershipFactory(role=Role.COORDINATOR)
+    organisation = coordinator.organisation
+    colleague = MembershipFactory(organisation=organisation, role=Role.VOLUNTEER).user
+    participant = EnrolmentFactory(group=GroupPageFactory(organisation=organisation)).person
+    stranger = MembershipFactory(role=Role.VOLUNTEER).user
+    outsider = UserFactory()
+    client.force_login(coordinator.user)
+
+    offered = set(client.get("/admin/memberships/new/").context["form"].fields["user"].queryset)
+
+    assert {colleague, participant, coordinator.user} <= offered
+    assert stranger not in offered and outsider not in offered
+
+
+def test_a_coordinator_cannot_give_a_role_to_someone_outside_the_organisation(client):
+    coordinator = MembershipFactory(role=Role.COORDINATOR)
+    outsider = UserFactory()
+    client.force_login(coordinator.user)
+
+    data = membership_form(outsider, coordinator.organisation, Role.VOLUNTEER)
+    response = client.post("/admin/memberships/new/", data)
+
+    assert response.status_code == 200 and "user" in response.context["form"].errors
+    assert not Membership.objects.filter(user=outsider).exists()
+
+
+def test_the_membership_form_offers_a_superuser_everyone(client):
+    outsider = UserFactory()
+    client.force_login(UserFactory(is_superuser=True, is_staff=True))
+
+    offered = client.get("/admin/memberships/new/").context["form"].fields["user"].queryset
+
+    assert outsider in offered

@@ -17,6 +17,7 @@ def test_odd_tokens_are_not_found(client, token):
     for address in (
         f"/groepen/agenda/{token}.ics",
         f"/groepen/plek/{token}/",
+        f"/groepen/uitnodiging/{token}/",
         f"/cursussen/certificaat/{token}/",
     ):
         assert client.get(address).status_code == 404, address
@@ -25,6 +26,6 @@ def test_odd_tokens_are_not_found(client, token):
 def test_a_well_formed_but_unknown_token_is_not_found_either(client):
     client.force_login(UserFactory())
     token = "Abc_-123" * 5
-    for name in ("groups:personal_feed", "groups:offer_accept"):
+    for name in ("groups:personal_feed", "groups:offer_accept", "groups:invitation"):
         assert client.get(reverse(name, args=[token])).status_code == 404
     assert client.get(reverse("courses:certificate", args=[token])).status_code == 404

@@ -80,6 +80,7 @@ EXCLUDED = {
     "people.AuditEntry.content_type": "the audit trail: what staff looked at",
     "groups.Attendance.recorded_by": RECORDED_BY,
     "groups.Enrolment.enrolled_by": RECORDED_BY,
+    "groups.EnrolmentInvitation.invited_by": RECORDED_BY,
     "groups.SavingsEntry.recorded_by": RECORDED_BY,
     "volunteers.CompetencyRecord.recorded_by": RECORDED_BY,
 }

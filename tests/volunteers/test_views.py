@@ -272,7 +272,8 @@ def _own_page_with(count):
 
 
 # The most queries Mijn Waakvlam needs today; more would be a regression.
-MOST_QUERIES = 31
+# One more since invitations: the person's open invitations (one query).
+MOST_QUERIES = 32
 
 
 def test_the_page_needs_the_same_number_of_queries_for_3_or_30_records(client, assert_page_queries):

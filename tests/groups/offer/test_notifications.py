@@ -21,7 +21,7 @@ from groups import tasks
 from groups.models import Enrolment, EnrolmentStatus, MeetingReminder, MeetingStatus
 from groups.offer import services as offer_services
 from people.models import ANONYMISED_DOMAIN
-from tests.factories import PASSWORD, UserFactory
+from tests.factories import UserFactory
 from tests.groups.factories import EnrolmentFactory, GroupPageFactory, MeetingFactory
 
 pytestmark = pytest.mark.django_db
@@ -399,40 +399,3 @@ def test_nothing_is_sent_to_addresses_under_invalid(sent):
     assert enrolment.person.email.endswith(".invalid")
     assert anonymised.email.endswith(".invalid")
     assert mail.outbox == []
-
-
-# Signed up by a volunteer -------------------------------------------------
-
-
-def test_someone_signed_up_by_a_volunteer_chooses_a_password_with_the_link(client, sent):
-    trainer = person(full_name="Truus Trainer")
-    group = GroupPageFactory(trainers=[trainer], title="Lotgenotengroep Oost")
-    MeetingFactory(group=group)
-
-    with sent():
-        enrolment = offer_services.assisted_enrolment_create(
-            group=group, full_name="Kees Klaassen", email="Kees@Example.org", by=trainer
-        )
-
-    kees = enrolment.person
-    assert kees.email == "kees@example.org"
-    # In Dutch, the new account's language; the invitation comes first, as
-    # the confirmation points to pages that need the password.
-    subjects = [message.subject for message in mails_to(kees)]
-    assert subjects == [
-        "Waakvlam: Kies een wachtwoord voor uw account",
-        "Waakvlam: U bent aangemeld voor Lotgenotengroep Oost",
-    ]
-    invitation = mails_to(kees)[0]
-    assert "Truus Trainer" in invitation.body
-    assert "Lotgenotengroep Oost" in invitation.body
-    path = link_in(invitation, "/account/password/reset/key/")
-
-    response = client.get(path)
-    assert response.status_code == 302  # allauth hides the key from the address
-    form_url = response["Location"]
-    assert client.get(form_url).status_code == 200
-    response = client.post(form_url, {"password1": PASSWORD, "password2": PASSWORD})
-    assert response.status_code == 302
-    kees.refresh_from_db()
-    assert kees.check_password(PASSWORD)

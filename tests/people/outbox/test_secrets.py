@@ -14,7 +14,6 @@ from django.urls import reverse
 from django_q.models import OrmQ, Task
 from django_q.tasks import async_task
 
-from groups.offer import notifications
 from groups.offer import services as offer_services
 from people.mail import send_templated_email
 from people.models import OutboxMessage, OutboxStatus
@@ -139,14 +138,6 @@ def test_a_waiting_list_offer_link_is_made_from_the_sign_up_when_the_mail_leaves
     assert waiting.offer_token in mail.outbox[-1].body
     # The token lives on the sign-up (its one place), nowhere else.
     assert rows_containing(waiting.offer_token) == ["groups.Enrolment.offer_token"]
-
-
-def test_an_account_invitation_link_is_made_when_the_mail_leaves(sent):
-    enrolment = EnrolmentFactory()
-    with sent():
-        notifications.account_invitation(enrolment.person, enrolment)
-    path = re.search(r"/account/password/reset/key/(\S+?)/", mail.outbox[-1].body)[1]
-    assert rows_containing(path.split("-", 1)[1]) == []
 
 
 def test_an_account_mail_with_a_secret_the_outbox_cannot_make_again_is_refused():
