@@ -7,6 +7,7 @@ from wagtail.admin.viewsets.model import ModelViewSetGroup
 from wagtail.permissions import register_permission_policy
 
 from .account_privacy import export_admin_preferences, export_email_addresses
+from .admin_kit.page_permissions import refuse_moves_not_permitted
 from .admin_kit.policies import OrganisationScopedPolicy
 from .admin_kit.viewsets import ScopedModelViewSet
 from .audit import services as audit
@@ -120,5 +121,6 @@ def register_audit_log_actions(actions):
     actions.register_action(audit.DOWNLOAD, _("Downloaded a document"), _("Downloaded a document"))
 
 
+hooks.register("before_move_page", refuse_moves_not_permitted)
 hooks.register("register_admin_urls", audit_log_urls)
 hooks.register("register_reports_menu_item", audit_log_menu_item)

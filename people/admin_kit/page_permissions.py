@@ -14,6 +14,7 @@ walled model answer `permissions_for_user()` with `WalledPagePermissionTester`
 """
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
 from wagtail.models import Page, PagePermissionTester
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.permissions import policy_registry
@@ -101,3 +102,11 @@ class WalledPagePermissionTester(PagePermissionTester):
                 for perm in self.permission_policy.get_cached_permissions_for_user(user)
                 if policy.grant_reaches(perm.page, page, walled)
             }
+
+
+def refuse_moves_not_permitted(request, page, destination):
+    """`before_move_page`: Wagtail's move confirmation asks the permissions
+    only when the move is posted; its confirmation screen must not show
+    either page to someone who may not make the move."""
+    if not page.permissions_for_user(request.user).can_move_to(destination):
+        raise PermissionDenied

@@ -39,3 +39,80 @@ def sample_path(route):
         route = re.sub(r"\(\?P<\w+>[^)]*\)|\([^)]*\)", NOBODYS_ID, route)
         route = route.replace(".*", "x").replace("\\", "")
     return "/" + re.sub(r"<(?:(\w+):)?\w+>", _converter, route)
+
+
+# Which victim an id parameter names (see tests.access.victims), and for a
+# `pk` the victim by the route's prefix.
+PARAM_VICTIMS = {
+    "group_id": "group",
+    "meeting_id": "meeting",
+    "enrolment_id": "enrolment",
+    "entry_id": "entry",
+    "person_id": "person",
+    "page_id": "page",
+    "page_pk": "page",
+    "page_to_move_id": "page",
+    "destination_id": "offer_part",
+    "parent_page_id": "offer_part",
+    "revision_id": "revision",
+}
+PK_VICTIMS = (
+    ("admin/api/main/^pages/", "page"),
+    ("admin/completion_rules/", "completion_rule"),
+    ("admin/completions/", "completion"),
+    ("admin/emails/", "outbox"),
+    ("admin/enrolments/", "enrolment"),
+    ("admin/lessons/", "lesson"),
+    ("admin/meetings/", "meeting"),
+    ("admin/memberships/", "membership"),
+    ("admin/organisations/", "organisation"),
+    ("admin/savings_circles/", "savings_circle"),
+    ("admin/users/", "person"),
+    ("admin/volunteers/evidence/", "record"),
+    ("admin/volunteers/profiles/", "profile"),
+    ("admin/volunteers/records/", "record"),
+    ("admin/volunteers/training-competencies/", "training_competency"),
+)
+# Slugs that name the victim's kind of object, so the view gets as far as
+# its permission check.
+SLUG_VALUES = {
+    "content_type_app_name": "groups",
+    "content_type_model_name": "grouppage",
+    "app_label": "groups",
+    "model_name": "grouppage",
+}
+
+
+def _victim_kind(route, param):
+    if param == "group_id" and route.startswith("vrijwilligers/"):
+        return "training"
+    if param == "pk":
+        return next((kind for prefix, kind in PK_VICTIMS if route.startswith(prefix)), None)
+    return PARAM_VICTIMS.get(param)
+
+
+def victim_path(route, victims):
+    """(path, whether it names a victim): `route` filled with the ids of
+    `victims` where a parameter names one of their objects, else as
+    `sample_path` fills it. A bulk action gets the victim page as its id."""
+    if route.startswith("admin/bulk/"):
+        return f"/admin/bulk/wagtailcore/page/unpublish/?id={victims['page'].pk}", True
+    named = False
+
+    def fill(match):
+        nonlocal named
+        converter, param = match.group(1) or "str", match.group(2)
+        kind = _victim_kind(route, param)
+        if kind is not None:
+            named = True
+            return str(victims[kind].pk)
+        if param in SLUG_VALUES:
+            return SLUG_VALUES[param]
+        return _VALUES.get(converter, "x")
+
+    if route.startswith("admin/pages/^(?P<pk>"):
+        return f"/admin/pages/{victims['page'].pk}/revisions/compare/earliest...latest/", True
+    if route in REGEX_SAMPLES or "(?" in route:
+        return sample_path(route), False
+    path = "/" + re.sub(r"<(?:(\w+):)?(\w+)>", fill, re.sub(r"\^|\$", "", route))
+    return path, named

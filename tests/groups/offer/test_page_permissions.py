@@ -91,6 +91,17 @@ def test_a_coordinator_copies_or_moves_nothing_into_another_organisation(client,
     assert own.get_parent().specific.organisation == own.organisation
 
 
+def test_the_move_confirmation_opens_only_for_a_move_the_coordinator_may_make(client, offer):
+    own, other = offer["own"], offer["other"]
+    client.force_login(offer["coordinator"])
+    assert is_refused(client.get(f"/admin/pages/{other.pk}/move/{own.get_parent().pk}/confirm/"))
+    assert is_refused(client.get(f"/admin/pages/{own.pk}/move/{other.get_parent().pk}/confirm/"))
+    # Within the own part (the only parent a group page may have).
+    assert (
+        client.get(f"/admin/pages/{own.pk}/move/{own.get_parent().pk}/confirm/").status_code == 200
+    )
+
+
 def test_the_explorer_shows_a_coordinator_only_their_own_part(client, offer):
     client.force_login(offer["coordinator"])
     offer_page = group_index()
@@ -114,6 +125,15 @@ def test_editors_edit_site_pages_but_not_group_pages(client, offer):
     for page in (offer["own"], offer["own"].get_parent()):
         assert is_refused(client.get(f"/admin/pages/{page.pk}/edit/"))
     assert not offer["own"].permissions_for_user(editor).can_publish()
+
+
+def test_an_editors_explorer_lists_no_group_pages(client, offer):
+    client.force_login(MembershipFactory(role=Role.EDITOR).user)
+    part = offer["own"].get_parent()
+    for url in (f"/admin/pages/{group_index().pk}/", f"/admin/pages/{part.pk}/"):
+        response = client.get(url)
+        assert response.status_code == 200
+        assert "Eigen cursus" not in response.content.decode()
 
 
 def test_a_superuser_still_acts_everywhere(client, offer):

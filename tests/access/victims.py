@@ -1,0 +1,150 @@
+"""The world of the access matrix: two organisations, a person in every
+role, and for each role the objects it must not see (its victims).
+
+Organisation A has a savings circle (trainer, participants Merel and Kievit,
+a meeting with deposits and a goal), a course with its own trainer, a
+volunteer with a certificate, a training, a coordinator and an editor;
+organisation B has the same with other people. The personal data of the
+people a role must not see carries a marker that no response may contain."""
+
+import datetime
+from decimal import Decimal
+
+from django.utils import timezone
+
+from courses.models import Completion, CompletionRule, Lesson
+from groups.models import GroupKind, OrganisationOfferPage
+from groups.offer import notifications
+from groups.savings import services as savings_services
+from groups.savings.models import SavingsGoal
+from people.models import Role
+from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
+from tests.groups.factories import EnrolmentFactory, GroupPageFactory, MeetingFactory
+from tests.volunteers.factories import (
+    CompetencyRecordFactory,
+    TrainingFactory,
+    VolunteerProfileFactory,
+    certificate,
+)
+from volunteers.models import TrainingCompetency
+
+# What each victim's name and e-mail address carry.
+MARKERS = {
+    "merel": "Geheimnaam-Merel-4711",
+    "kievit": "Geheimnaam-Kievit-4712",
+    "zwaluw": "Geheimnaam-Zwaluw-4713",
+}
+
+
+def _person(marker=None, **kwargs):
+    if marker is None:
+        return UserFactory(**kwargs)
+    return UserFactory(full_name=f"Vera {marker}", email=f"{marker.lower()}@example.org", **kwargs)
+
+
+def _organisation(name, *, first, second=None):
+    """One organisation's people and records; `first` (and `second`) are the
+    markers of its savings circle's participants."""
+    organisation = OrganisationFactory(name=f"Stichting {name}", slug=name.lower())
+    trainer = MembershipFactory(organisation=organisation, role=Role.TRAINER).user
+    circle_group = GroupPageFactory(
+        organisation=organisation, kind=GroupKind.SAVINGS_CIRCLE, trainers=[trainer]
+    )
+    enrolment = EnrolmentFactory(group=circle_group, person=_person(first))
+    person = enrolment.person
+    peer = EnrolmentFactory(group=circle_group, person=_person(second)) if second else None
+    meeting = MeetingFactory(
+        group=circle_group, starts_at=timezone.now() - datetime.timedelta(hours=1)
+    )
+    circle = savings_services.savings_circle_for(group=circle_group)
+    amounts = {person.pk: Decimal("2.50")} | ({peer.person.pk: Decimal("3.00")} if peer else {})
+    (entry, *_rest) = savings_services.deposits_record(
+        circle=circle, meeting=meeting, amounts=amounts, by=trainer
+    )
+    SavingsGoal.objects.create(
+        circle=circle, person=person, purpose="Nieuwe fiets", target_amount=Decimal("150.00")
+    )
+    course_trainer = MembershipFactory(organisation=organisation, role=Role.TRAINER).user
+    course = GroupPageFactory(organisation=organisation, trainers=[course_trainer])
+    course_meeting = MeetingFactory(group=course)
+    course_person = EnrolmentFactory(group=course).person
+    dates = {"first_date": datetime.date(2026, 9, 1), "last_date": datetime.date(2026, 10, 6)}
+    volunteer = VolunteerProfileFactory(organisation=organisation).user
+    record = CompetencyRecordFactory(volunteer=volunteer, evidence=certificate())
+    training = TrainingFactory(organisation=organisation, awards=["gespreksvoering"])
+    coordinator = MembershipFactory(organisation=organisation, role=Role.COORDINATOR)
+    notifications.enrolment_confirmed(enrolment)
+    return {
+        "organisation": organisation,
+        "trainer": trainer,
+        "course_trainer": course_trainer,
+        "participant": person,
+        "second_participant": peer.person if peer else None,
+        "volunteer": volunteer,
+        "coordinator": coordinator.user,
+        # The victims, by kind (see `victim_values`).
+        "group": circle_group,
+        "meeting": meeting,
+        "enrolment": enrolment,
+        "peer_enrolment": peer,
+        "entry": entry,
+        "person": person,
+        "page": circle_group,
+        "offer_part": OrganisationOfferPage.objects.get(organisation=organisation),
+        "revision": circle_group.save_revision(),
+        "training": training,
+        "completion_rule": CompletionRule.objects.create(group=course),
+        "lesson": Lesson.objects.create(
+            group=course, meeting=course_meeting, number=1, title="Post ordenen"
+        ),
+        "completion": Completion.objects.create(
+            group=course, person=course_person, attended=5, meetings=6, **dates
+        ),
+        "outbox": person.outbox_messages.get(),
+        "membership": coordinator,
+        "savings_circle": circle,
+        "profile": volunteer.volunteer_profiles.get(),
+        "record": record,
+        "training_competency": TrainingCompetency.objects.get(training=training),
+    }
+
+
+def build_two_organisations():
+    """{"a": ..., "b": ..., "editor": ..., "superuser": ...}"""
+    a = _organisation("Oost", first=MARKERS["merel"], second=MARKERS["kievit"])
+    b = _organisation("West", first=MARKERS["zwaluw"])
+    editor = MembershipFactory(organisation=a["organisation"], role=Role.EDITOR).user
+    superuser = UserFactory(is_superuser=True, is_staff=True)
+    return {"a": a, "b": b, "editor": editor, "superuser": superuser}
+
+
+def _with(victims, **overrides):
+    return victims | overrides
+
+
+def role_setup(role, world):
+    """(the user, their victims, the markers they must never see) of `role`."""
+    a, b = world["a"], world["b"]
+    everyone = set(MARKERS.values())
+    peer = a["peer_enrolment"]
+    return {
+        "anonymous": (None, a, everyone),
+        "participant": (
+            a["participant"],
+            _with(b, enrolment=peer, person=peer.person),
+            {MARKERS["zwaluw"], MARKERS["kievit"]},
+        ),
+        "second_participant": (
+            peer.person,
+            _with(b, enrolment=a["enrolment"], person=a["person"]),
+            {MARKERS["zwaluw"], MARKERS["merel"]},
+        ),
+        "volunteer": (a["volunteer"], _with(b, enrolment=a["enrolment"]), everyone),
+        "trainer": (a["trainer"], b, {MARKERS["zwaluw"]}),
+        # A trainer may join the own organisation's trainings.
+        "other_trainer": (a["course_trainer"], _with(a, training=b["training"]), everyone),
+        "coordinator": (a["coordinator"], b, {MARKERS["zwaluw"]}),
+        "other_coordinator": (b["coordinator"], a, {MARKERS["merel"], MARKERS["kievit"]}),
+        "editor": (world["editor"], a, everyone),
+        "superuser": (world["superuser"], a, set()),
+    }[role]
