@@ -3,6 +3,7 @@ knowledge base's, so the whole site has one."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.blocks.stream_block import StreamBlockValidationError, StreamValue
 
 from knowledge.blocks import CalloutBlock
 
@@ -38,3 +39,19 @@ class BodyBlock(blocks.StreamBlock):
     )
     callout = CalloutBlock()
     link_cards = LinkCardsBlock()
+
+    def value_from_datadict(self, data, files, prefix):
+        try:
+            return super().value_from_datadict(data, files, prefix)
+        except (KeyError, ValueError, TypeError):
+            # The page editor always sends the count, order and type of every
+            # block; only a hand-made request lacks them. Refused in clean().
+            value = StreamValue(self, [])
+            value.unreadable = True
+            return value
+
+    def clean(self, value):
+        if getattr(value, "unreadable", False):
+            message = _("The content could not be read. Reload the page and try again.")
+            raise StreamBlockValidationError(non_block_errors=[message])
+        return super().clean(value)
