@@ -80,6 +80,7 @@ class CompletionRuleViewSet(ScopedModelViewSet):
 
 class CompletionViewSet(ScopedModelViewSet):
     model = Completion
+    audit_subject = "person"
     icon = "success"
     menu_label = _("Completions")
     add_to_reference_index = False

@@ -12,10 +12,12 @@ from django.urls import path
 from django.utils import timezone
 from django.utils.formats import date_format
 from wagtail.admin.panels import FieldPanel, ObjectList
-from wagtail.admin.views.generic import InspectView
+from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.views.generic.usage import UsageView
 from wagtail.admin.viewsets.model import ModelViewSet
+
+from people.audit.services import VIEW, audit_log
 
 from .policies import ALL_ACTIONS
 
@@ -55,6 +57,44 @@ class ScopedViewMixin:
         ):
             raise Http404
         return obj
+
+
+class AuditedListingMixin:
+    """A listing of other people's records: who opened it, and with which
+    filters (ids of groups and choices, never a name or a search term)."""
+
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        filters = {
+            name: value
+            for name, value in request.GET.items()
+            if value and name not in ("q", "p", "ordering")
+        }
+        if request.GET.get("q"):
+            filters["searched"] = True
+        audit_log(
+            user=request.user,
+            action=VIEW,
+            label=self.get_page_title(),
+            data={"listing": self.index_url_name, **filters},
+        )
+        return response
+
+
+class AuditedRecordMixin:
+    """One record of someone else: who opened it, about whom."""
+
+    audit_subject = None
+
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        subject = self.object
+        for name in self.audit_subject.split("."):
+            subject = getattr(subject, name)
+        audit_log(
+            user=request.user, action=VIEW, label=str(self.object), obj=self.object, subject=subject
+        )
+        return response
 
 
 class ScopedInspectView(ScopedObjectMixin, InspectView):
@@ -156,6 +196,18 @@ class ScopedModelViewSet(KeptRecordsViewSet):
     show only the user's own organisations' records."""
 
     inspect_view_class = ScopedInspectView
+    # The field of a record that is the person it is about ("person" for a
+    # sign-up); when set, its listing and single-record screens write the
+    # audit trail (people.audit).
+    audit_subject = None
+
+    def construct_view(self, view_class, **kwargs):
+        if self.audit_subject and issubclass(view_class, InspectView):
+            view_class = type(view_class.__name__, (AuditedRecordMixin, view_class), {})
+            kwargs["audit_subject"] = self.audit_subject
+        elif self.audit_subject and issubclass(view_class, IndexView):
+            view_class = type(view_class.__name__, (AuditedListingMixin, view_class), {})
+        return super().construct_view(view_class, **kwargs)
 
     def _scoped(self, view_class):
         return type(view_class.__name__, (ScopedViewMixin, view_class), {})

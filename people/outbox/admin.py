@@ -112,6 +112,7 @@ class OutboxRetryView(ConfirmActionView):
 
 class OutboxMessageViewSet(ScopedModelViewSet):
     model = OutboxMessage
+    audit_subject = "user"
     icon = "mail"
     menu_label = _("E-mails")
     add_to_reference_index = False

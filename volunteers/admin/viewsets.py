@@ -50,6 +50,7 @@ class QualificationOverviewViewSet(ReportViewSet):
 
 class VolunteerProfileViewSet(ScopedModelViewSet):
     model = VolunteerProfile
+    audit_subject = "user"
     icon = "user"
     menu_label = _("All volunteers")
     add_to_reference_index = False
@@ -122,6 +123,7 @@ class VolunteerProfileViewSet(ScopedModelViewSet):
 
 class CompetencyRecordViewSet(ScopedModelViewSet):
     model = CompetencyRecord
+    audit_subject = "volunteer"
     icon = "success"
     menu_label = _("Competency records")
     add_to_reference_index = False

@@ -85,6 +85,7 @@ class MeetingViewSet(ScopedModelViewSet):
 
 class EnrolmentViewSet(ScopedModelViewSet):
     model = Enrolment
+    audit_subject = "person"
     icon = "list-ul"
     menu_label = _("Sign-ups and waiting lists")
     # Sign-ups name a participant; they must not show up as page "usage".

@@ -85,6 +85,46 @@ def test_a_certificate_download_names_whose_it_was(client, world):
     assert entry.object_id == str(record.pk)
 
 
+def test_admin_listings_and_records_of_people_are_logged(client, world):
+    enrolment = world["participant"].enrolments.get()
+    client.force_login(world["coordinator"])
+    client.get("/admin/enrolments/", {"group": world["group"].pk, "q": "Anna"})
+    client.get(f"/admin/enrolments/inspect/{enrolment.pk}/")
+    listing, record = entries()
+    assert listing.action == VIEW and listing.user == world["coordinator"]
+    assert listing.data == {
+        "listing": "enrolments:index",
+        "group": str(world["group"].pk),
+        "searched": True,
+    }
+    assert_no_personal_data(listing)
+    assert record.subject == world["participant"]
+    assert record.object_id == str(enrolment.pk)
+
+
+@pytest.mark.parametrize(
+    "listing",
+    [
+        "/admin/completions/",
+        "/admin/emails/",
+        "/admin/volunteers/profiles/",
+        "/admin/volunteers/records/",
+    ],
+)
+def test_every_admin_listing_of_people_is_logged(client, world, listing):
+    client.force_login(world["coordinator"])
+    assert client.get(listing).status_code == 200
+    (entry,) = entries()
+    assert entry.data["listing"].endswith(":index")
+
+
+def test_lists_without_personal_data_are_not_logged(client, world):
+    client.force_login(world["coordinator"])
+    client.get("/admin/meetings/")
+    client.get("/admin/lessons/")
+    assert not entries()
+
+
 def test_trainers_opening_participants_attendance_and_ledger_are_logged(client, world):
     meeting = MeetingFactory(group=world["group"])
     client.force_login(world["trainer"])
