@@ -13,6 +13,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django_q.models import Schedule
+from wagtail.models import ModelLogEntry
 
 from groups.models import EnrolmentInvitation, InvitationAnswer
 from groups.offer import services as offer_services
@@ -201,6 +202,28 @@ def test_the_holder_of_the_link_may_accept_with_another_address(coordinator, org
     person = UserFactory(email="prive@example.org")
     membership = services.role_invitation_accept(invitation=invitation, person=person)
     assert membership.user == person and membership.role == Role.VOLUNTEER
+
+
+def test_the_page_names_the_account_that_gets_the_role_and_the_log_keeps_who_accepted(
+    client, post, coordinator, organisation
+):
+    invitation = services.role_invitation_create(
+        organisation=organisation,
+        role=Role.VOLUNTEER,
+        email="werk@example.org",
+        full_name="Sam",
+        by=coordinator,
+    )
+    path = role_invitation_url(invitation).split("127.0.0.1:8000")[-1]
+    person = UserFactory(email="prive@example.org")
+    client.force_login(person)
+    html = client.get(path).content.decode()
+    assert "krijgt uw account prive@example.org deze rol" in html
+    assert "werk@example.org" not in html
+    post(path, {"answer": "accept"})
+    membership = Membership.objects.get(user=person)
+    entry = ModelLogEntry.objects.get(action="wagtail.create", object_id=str(membership.pk))
+    assert entry.user_id == person.pk
 
 
 def test_declining_needs_no_login_and_the_coordinator_sees_declined(
