@@ -8,9 +8,9 @@ from playwright.sync_api import expect
 from people.invitations.mail import role_invitation_url
 from people.invitations.services import role_invitation_create
 from people.models import Membership, Role
-from tests.factories import PASSWORD, MembershipFactory, OrganisationFactory, UserFactory
+from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
 
-from .helpers import MY, path_of, submit_button
+from .helpers import MY, log_in_from_invitation, path_of
 
 pytestmark = pytest.mark.browser
 
@@ -32,13 +32,7 @@ def test_an_invited_person_logs_in_from_the_link_and_accepts_the_role(page, url,
     page.goto(url(link[link.index("/mijn/") :]))
     check_on_phone()
     expect(page.locator("main")).to_contain_text("Op koers Utrecht vraagt u om trainer te worden")
-    page.locator("main a[href^='/account/login/']").first.click()
-    check_on_phone()
-    page.fill("#id_login", person.email)
-    page.fill("#id_password", PASSWORD)
-    submit_button(page, "login").click()
-    page.wait_for_url("**/mijn/uitnodiging/**")
-    check_on_phone()
+    log_in_from_invitation(page, check_on_phone, person, "**/mijn/uitnodiging/**")
     page.locator("button[name=answer][value=accept]").click()
     page.wait_for_url(f"**{MY}")
     check_on_phone()

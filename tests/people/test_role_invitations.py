@@ -297,6 +297,10 @@ def test_a_coordinator_withdraws_an_open_invitation_of_their_own_organisation_on
     client.force_login(coordinator)
     html = client.get(LIST_URL).content.decode()
     assert "Eigen Uitnodiging" in html and "Vreemde Uitnodiging" not in html
+    searched = client.get(
+        LIST_URL, {"q": "Eigen", "role": "trainer", "organisation": organisation.pk}
+    )
+    assert searched.status_code == 200 and "Eigen Uitnodiging" in searched.content.decode()
     assert client.get(f"{LIST_URL}withdraw/{other.pk}/").status_code == 404
     assert post(f"{LIST_URL}withdraw/{own.pk}/").status_code == 302
     own.refresh_from_db()
