@@ -70,3 +70,9 @@ def send_meeting_reminders(now=None):
 def expire_offers():
     """Every 15 minutes: offers not accepted in time pass to the next person."""
     return services.offers_expire()
+
+
+def prune_invitations():
+    """Daily: answered or expired sign-up invitations are kept
+    INVITATION_RETENTION_DAYS."""
+    return services.invitations_prune()

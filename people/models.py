@@ -4,8 +4,11 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, PermissionsMixin
 from django.contrib.auth.models import UserManager as DjangoUserManager
 from django.db import models
+from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from .invitations.base import Invitation, answer_constraints
 
 ANONYMISED_DOMAIN = "anoniem.invalid"
 # People signed up by a volunteer without an e-mail address get a unique
@@ -206,6 +209,66 @@ class Membership(models.Model):
         return f"{self.user} – {self.get_role_display()} – {self.organisation}"
 
 
+class RoleInvitationAnswer(models.TextChoices):
+    ACCEPTED = "accepted", _("accepted")
+    DECLINED = "declined", _("declined")
+    WITHDRAWN = "withdrawn", _("withdrawn")
+    EXPIRED = "expired", _("expired")
+
+
+class RoleInvitation(Invitation):
+    """A coordinator asks the owner of an e-mail address to take a role in
+    their organisation. The coordinator learns nothing about any account
+    behind the address; the link's token is derived from the row when the
+    mail leaves and only its hash is kept (people.invitations.base)."""
+
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="role_invitations",
+        verbose_name=_("organisation"),
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    answer = models.CharField(
+        _("answer"), max_length=10, choices=RoleInvitationAnswer.choices, blank=True
+    )
+    membership = models.ForeignKey(
+        Membership,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("role given"),
+    )
+
+    token_salt = "people.RoleInvitation"
+
+    class Meta:
+        verbose_name = _("role invitation")
+        verbose_name_plural = _("role invitations")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                models.F("organisation"),
+                models.F("role"),
+                Lower("email"),
+                condition=models.Q(answered_at__isnull=True),
+                name="role_invitation_one_open_per_address",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(role__in=Role.values), name="role_invitation_role_valid"
+            ),
+            *answer_constraints("role_invitation", RoleInvitationAnswer.values),
+        ]
+
+    def __str__(self):
+        return f"{self.name_typed} – {self.get_role_display()} – {self.organisation}"
+
+    def get_shown_state_display(self):
+        state = self.shown_state
+        return _("invitation sent") if state == "open" else RoleInvitationAnswer(state).label
+
+
 # The outbox lives in its own module; Django finds its model here.
 # The audit trail too.
 from .audit.models import AuditEntry  # noqa: E402
@@ -221,5 +284,7 @@ __all__ = [
     "OutboxMessage",
     "OutboxStatus",
     "Role",
+    "RoleInvitation",
+    "RoleInvitationAnswer",
     "User",
 ]

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from .audit.services import audit_entries_prune
+from .invitations.services import role_invitations_prune
 from .models import User
 from .outbox.services import outbox_send, outbox_send_due
 from .services import user_anonymise
@@ -36,3 +37,9 @@ def anonymise_inactive_users():
 def prune_audit_entries():
     """Scheduled daily: the audit trail keeps AUDIT_RETENTION_DAYS."""
     return audit_entries_prune()
+
+
+def prune_role_invitations():
+    """Scheduled daily: answered or expired role invitations are kept
+    INVITATION_RETENTION_DAYS."""
+    return role_invitations_prune()

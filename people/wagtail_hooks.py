@@ -1,4 +1,5 @@
 from django.core.exceptions import ValidationError
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -12,7 +13,9 @@ from .admin_kit.policies import OrganisationScopedPolicy
 from .admin_kit.viewsets import ScopedModelViewSet
 from .audit import services as audit
 from .audit.admin import audit_log_menu_item, audit_log_urls
-from .models import Membership, Organisation, OutboxMessage, Role
+from .invitations import admin as invitations_admin
+from .invitations.privacy import erase_role_invitations, export_role_invitations
+from .models import Membership, Organisation, OutboxMessage, Role, RoleInvitation
 from .outbox.admin import OutboxMessageViewSet, OutboxPolicy
 from .outbox.privacy import erase_mails, export_mails
 from .permissions import organisations_with_role, roles_grantable_by
@@ -81,6 +84,27 @@ class MembershipViewSet(ScopedModelViewSet):
         base_form_class=MembershipAdminForm,
     )
 
+    @property
+    def index_view_class(self):
+        # "Invite someone": a new person is added by e-mail address.
+        base = super().index_view_class
+        return type(base.__name__, (invitations_admin.InviteButtonMixin, base), {})
+
+    def get_index_view_kwargs(self, **kwargs):
+        return super().get_index_view_kwargs(invite_url_name=self.get_url_name("invite"), **kwargs)
+
+    @property
+    def invite_view(self):
+        return self.construct_view(
+            invitations_admin.RoleInvitationCreateView,
+            permission_policy=invitations_admin.POLICY,
+            index_url_name=self.get_url_name("index"),
+            invite_url_name=self.get_url_name("invite"),
+        )
+
+    def get_urlpatterns(self):
+        return [*super().get_urlpatterns(), path("invite/", self.invite_view, name="invite")]
+
 
 class PeopleViewSetGroup(ModelViewSetGroup):
     menu_label = _("Organisations")
@@ -89,6 +113,7 @@ class PeopleViewSetGroup(ModelViewSetGroup):
     items = (
         OrganisationViewSet("organisations"),
         MembershipViewSet("memberships"),
+        invitations_admin.RoleInvitationViewSet("role_invitations"),
         OutboxMessageViewSet("emails"),
     )
 
@@ -96,6 +121,7 @@ class PeopleViewSetGroup(ModelViewSetGroup):
 register_permission_policy(Organisation, OrganisationScopedPolicy(Organisation, "pk"))
 register_permission_policy(Membership, OrganisationScopedPolicy(Membership, "organisation"))
 register_permission_policy(OutboxMessage, OutboxPolicy())
+register_permission_policy(RoleInvitation, invitations_admin.POLICY)
 
 hooks.register(EXPORT_PERSONAL_DATA, export_mails)
 hooks.register(EXPORT_PERSONAL_DATA, export_email_addresses)
@@ -103,6 +129,8 @@ hooks.register(EXPORT_PERSONAL_DATA, export_admin_preferences)
 hooks.register(ERASE_PERSONAL_DATA, erase_mails)
 hooks.register(EXPORT_PERSONAL_DATA, export_second_factors)
 hooks.register(ERASE_PERSONAL_DATA, erase_second_factors)
+hooks.register(EXPORT_PERSONAL_DATA, export_role_invitations)
+hooks.register(ERASE_PERSONAL_DATA, erase_role_invitations)
 # Last on Mijn Waakvlam, with the account's other settings.
 hooks.register(MY_WAAKVLAM_SECTION, second_factor_section, order=90)
 

@@ -1,8 +1,11 @@
+import datetime
+
 import factory
 from allauth.account.models import EmailAddress
+from django.utils import timezone
 from faker import Faker
 
-from people.models import Membership, Organisation, Role, User
+from people.models import Membership, Organisation, Role, RoleInvitation, User
 
 PASSWORD = "een-goed-wachtwoord-42"
 
@@ -44,3 +47,24 @@ class MembershipFactory(factory.django.DjangoModelFactory):
     user = factory.SubFactory(UserFactory)
     organisation = factory.SubFactory(OrganisationFactory)
     role = Role.VOLUNTEER
+
+
+class RoleInvitationFactory(factory.django.DjangoModelFactory):
+    """An open invitation with its token's hash, as the service stores it
+    (no mail is sent: use people.invitations.services for that)."""
+
+    class Meta:
+        model = RoleInvitation
+        skip_postgeneration_save = True
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    role = Role.TRAINER
+    email = factory.Sequence(lambda n: f"uitgenodigd{n}@example.org")
+    name_typed = "Henk"
+    expires_at = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=14))
+
+    @factory.post_generation
+    def hashed(obj, create, extracted, **kwargs):
+        if create:
+            obj.token_hash = RoleInvitation.hash_token(obj.token())
+            obj.save(update_fields=["token_hash"])

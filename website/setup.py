@@ -43,6 +43,8 @@ COORDINATOR_PERMISSIONS = {
         "view_organisation",
         "change_organisation",
         *[f"{action}_membership" for action in ("add", "change", "delete", "view")],
+        # Invite someone to a role, and withdraw an open invitation.
+        *[f"{action}_roleinvitation" for action in ("add", "change", "view")],
     ],
     # Meetings and sign-ups are cancelled, never deleted: no delete rights.
     "groups": [
@@ -124,6 +126,12 @@ def ensure_site_structure(*, using="default", **kwargs):
 SCHEDULES = [
     ("people.tasks.anonymise_inactive_users", Schedule.DAILY, "Inactieve accounts anonimiseren"),
     ("people.tasks.prune_audit_entries", Schedule.DAILY, "Oude audit-regels opruimen"),
+    (
+        "people.tasks.prune_role_invitations",
+        Schedule.DAILY,
+        "Oude uitnodigingen voor rollen opruimen",
+    ),
+    ("groups.tasks.prune_invitations", Schedule.DAILY, "Oude uitnodigingen voor groepen opruimen"),
     ("groups.tasks.send_meeting_reminders", Schedule.HOURLY, "Herinneringen bijeenkomsten"),
     ("groups.tasks.expire_offers", Schedule.MINUTES, "Verlopen plekken doorgeven", {"minutes": 15}),
     ("volunteers.tasks.notify_expiring", Schedule.DAILY, "Herinneringen verlopen bekwaamheden"),

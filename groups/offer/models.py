@@ -3,7 +3,6 @@ waiting list, personal calendar links and sent reminders. Plain records with
 database constraints, never page children: editing or publishing a page
 leaves them alone."""
 
-import hashlib
 import secrets
 import uuid
 
@@ -13,8 +12,9 @@ from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
 from django.utils import timezone
-from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
+
+from people.invitations.base import Invitation, answer_constraints
 
 
 class MeetingStatus(models.TextChoices):
@@ -259,23 +259,11 @@ class InvitationAnswer(models.TextChoices):
 INVITATION_DAYS = 14
 
 
-class EnrolmentInvitationQuerySet(models.QuerySet):
-    def unanswered(self):
-        return self.filter(answered_at__isnull=True)
-
-    def open(self, now=None):
-        """Unanswered and still valid: the person can confirm."""
-        return self.unanswered().filter(expires_at__gt=now or timezone.now())
-
-    def to_address(self, email):
-        return self.filter(email__iexact=email)
-
-
-class EnrolmentInvitation(models.Model):
+class EnrolmentInvitation(Invitation):
     """A trainer or coordinator asks the owner of an e-mail address to
     confirm a sign-up. The trainer learns nothing about any account behind
-    the address; the link's token is derived from the row and the site's
-    secret when the mail leaves, and only its hash is kept (for look-up)."""
+    the address; the link's token is derived from the row when the mail
+    leaves, and only its hash is kept (people.invitations.base)."""
 
     group = models.ForeignKey(
         "groups.GroupPage",
@@ -283,19 +271,6 @@ class EnrolmentInvitation(models.Model):
         related_name="invitations",
         verbose_name=_("group"),
     )
-    email = models.EmailField(_("e-mail address"))
-    name_typed = models.CharField(_("name as typed"), max_length=150)
-    invited_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("invited by"),
-    )
-    created_at = models.DateTimeField(_("invited at"), default=timezone.now)
-    expires_at = models.DateTimeField(_("valid until"))
-    answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
     answer = models.CharField(
         _("answer"), max_length=10, choices=InvitationAnswer.choices, blank=True
     )
@@ -307,9 +282,8 @@ class EnrolmentInvitation(models.Model):
         related_name="+",
         verbose_name=_("enrolment"),
     )
-    token_hash = models.CharField(max_length=64, unique=True, null=True, blank=True, editable=False)
 
-    objects = EnrolmentInvitationQuerySet.as_manager()
+    token_salt = "groups.EnrolmentInvitation"
 
     class Meta:
         verbose_name = _("invitation")
@@ -322,39 +296,8 @@ class EnrolmentInvitation(models.Model):
                 condition=Q(answered_at__isnull=True),
                 name="invitation_one_open_per_group_and_address",
             ),
-            models.CheckConstraint(
-                condition=Q(answer__in=["", *InvitationAnswer.values]),
-                name="invitation_answer_valid",
-            ),
-            models.CheckConstraint(
-                condition=Q(answered_at__isnull=True, answer="")
-                | (Q(answered_at__isnull=False) & ~Q(answer="")),
-                name="invitation_answer_with_answered_at",
-            ),
+            *answer_constraints("invitation", InvitationAnswer.values),
         ]
 
     def __str__(self):
         return f"{self.name_typed} – {self.group.title}"
-
-    @property
-    def is_open(self):
-        return self.answered_at is None and self.expires_at > timezone.now()
-
-    @property
-    def shown_state(self):
-        """What the trainer sees: never anything about an account."""
-        if self.answer:
-            return self.answer
-        return "open" if self.is_open else InvitationAnswer.EXPIRED
-
-    def token(self):
-        """The link's secret: made again from the row and SECRET_KEY, never stored."""
-        return salted_hmac(
-            "groups.EnrolmentInvitation",
-            f"{self.pk}:{self.created_at.isoformat()}",
-            algorithm="sha256",
-        ).hexdigest()
-
-    @staticmethod
-    def hash_token(token):
-        return hashlib.sha256(token.encode()).hexdigest()

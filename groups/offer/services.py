@@ -16,6 +16,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from people.invitations import flow as invitation_flow
 from people.models import User
 from people.permissions import may_enrol_self, may_join_training, may_see_own_competencies
 
@@ -210,43 +211,22 @@ def invitation_create(*, group, full_name, email, by):
         raise ValidationError(_("This group is not open for sign-up."))
     email = User.objects.normalize_email(email).strip().lower()
     now = timezone.now()
-    invitation = (
-        EnrolmentInvitation.objects.select_for_update()
-        .unanswered()
-        .filter(group=group, email__iexact=email)
-        .first()
+    invitation = invitation_flow.renewable(
+        EnrolmentInvitation.objects.unanswered().filter(group=group, email__iexact=email)
     )
-    if invitation is not None and not invitation.is_open:
-        _invitation_answer(invitation, InvitationAnswer.EXPIRED)
-        invitation = None
     if invitation is None:
         invitation = EnrolmentInvitation(group=group, email=email, created_at=now)
     invitation.name_typed = full_name.strip()
     invitation.invited_by = by
     invitation.expires_at = now + timedelta(days=INVITATION_DAYS)
-    invitation.full_clean(exclude=["token_hash"])
-    invitation.save()
-    if not invitation.token_hash:
-        invitation.token_hash = EnrolmentInvitation.hash_token(invitation.token())
-        invitation.save(update_fields=["token_hash"])
+    invitation_flow.save_with_token(invitation)
     notifications.enrolment_invitation(invitation)
     return invitation
 
 
-def _invitation_answer(invitation, answer, enrolment=None):
-    invitation.answer = answer
-    invitation.answered_at = timezone.now()
-    invitation.enrolment = enrolment
-    invitation.full_clean()
-    invitation.save()
-
-
 def _locked_open_invitation(invitation):
     _locked_group(invitation.group)
-    invitation = EnrolmentInvitation.objects.select_for_update().get(pk=invitation.pk)
-    if not invitation.is_open:
-        raise ValidationError(_("This invitation is no longer valid."))
-    return invitation
+    return invitation_flow.locked_open(invitation)
 
 
 @transaction.atomic
@@ -259,7 +239,7 @@ def invitation_confirm(*, invitation, person):
     enrolment = _enrol(
         group=invitation.group, person=person, by=invitation.invited_by, window=False
     )
-    _invitation_answer(invitation, InvitationAnswer.CONFIRMED, enrolment)
+    invitation_flow.close(invitation, InvitationAnswer.CONFIRMED, enrolment=enrolment)
     _notify_enrolment(enrolment)
     return enrolment
 
@@ -268,8 +248,13 @@ def invitation_confirm(*, invitation, person):
 def invitation_decline(*, invitation):
     """Whoever holds the link (it went to the invited address) may say no."""
     invitation = _locked_open_invitation(invitation)
-    _invitation_answer(invitation, InvitationAnswer.DECLINED)
+    invitation_flow.close(invitation, InvitationAnswer.DECLINED)
     return invitation
+
+
+def invitations_prune():
+    """Answered or expired invitations are kept INVITATION_RETENTION_DAYS."""
+    return invitation_flow.prune(EnrolmentInvitation)
 
 
 @transaction.atomic

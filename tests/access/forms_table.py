@@ -58,6 +58,7 @@ FORMS = {
     "courses.admin_views.LessonForm": ("lesson_add", ADMIN, "POST"),
     "courses.admin_views.CompletionRuleForm": ("completion_rule_add", ADMIN, "POST"),
     "people.wagtail_hooks.MembershipAdminForm": ("membership_add", ADMIN, "POST"),
+    "people.invitations.forms.RoleInvitationForm": ("role_invitation_add", ADMIN, "POST"),
     "people.wagtail_users.WaakvlamUserCreationForm": ("user_add", ADMIN, "POST"),
     "people.wagtail_users.WaakvlamUserEditForm": ("user_edit", ADMIN, "POST"),
     "volunteers.admin.forms.VolunteerProfileForm": ("volunteer_profile_add", ADMIN, "POST"),

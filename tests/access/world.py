@@ -91,6 +91,7 @@ URLS = {
     "lesson_add": lambda w: "/admin/lessons/new/",
     "completion_rule_add": lambda w: "/admin/completion_rules/new/",
     "membership_add": lambda w: "/admin/memberships/new/",
+    "role_invitation_add": lambda w: "/admin/memberships/invite/",
     "organisation_add": lambda w: "/admin/organisations/new/",
     "user_add": lambda w: "/admin/users/new/",
     "user_edit": lambda w: f"/admin/users/edit/{w['participant'].pk}/",

@@ -57,3 +57,15 @@ def log_in(page, url, check, user, landing=MY):
         submit_button(page, "code").click()
     page.wait_for_url(f"**{landing}")
     check()
+
+
+def log_in_from_invitation(page, check, user, back_to):
+    """On an invitation page: follow its login link, log in as `user` and
+    come back to the page (`back_to`, a URL glob), `check` on each page."""
+    page.locator("main a[href^='/account/login/']").first.click()
+    check()
+    page.fill("#id_login", user.email)
+    page.fill("#id_password", PASSWORD)
+    submit_button(page, "login").click()
+    page.wait_for_url(back_to)
+    check()

@@ -12,10 +12,10 @@ from groups.models import Enrolment, EnrolmentStatus
 from groups.offer.notifications import invitation_url
 from groups.offer.services import invitation_create
 from people.models import Role
-from tests.factories import PASSWORD, MembershipFactory, UserFactory
+from tests.factories import MembershipFactory, UserFactory
 from tests.groups.factories import GroupPageFactory, MeetingFactory
 
-from .helpers import path_of, submit_button
+from .helpers import log_in_from_invitation, path_of
 
 pytestmark = pytest.mark.browser
 
@@ -36,13 +36,7 @@ def test_an_invited_person_logs_in_from_the_link_and_confirms_the_sign_up(
     page.goto(url(link[link.index("/groepen/") :]))
     check_on_phone()
     expect(page.locator("main")).to_contain_text("Truus Trainer")
-    page.locator("main a[href^='/account/login/']").first.click()
-    check_on_phone()
-    page.fill("#id_login", person.email)
-    page.fill("#id_password", PASSWORD)
-    submit_button(page, "login").click()
-    page.wait_for_url("**/groepen/uitnodiging/**")
-    check_on_phone()
+    log_in_from_invitation(page, check_on_phone, person, "**/groepen/uitnodiging/**")
     page.locator("button[name=answer][value=confirm]").click()
     page.wait_for_load_state("load")
     check_on_phone()

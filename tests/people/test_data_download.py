@@ -81,6 +81,7 @@ EXCLUDED = {
     "groups.Attendance.recorded_by": RECORDED_BY,
     "groups.Enrolment.enrolled_by": RECORDED_BY,
     "groups.EnrolmentInvitation.invited_by": RECORDED_BY,
+    "people.RoleInvitation.invited_by": RECORDED_BY,
     "groups.SavingsEntry.recorded_by": RECORDED_BY,
     "volunteers.CompetencyRecord.recorded_by": RECORDED_BY,
 }

@@ -296,6 +296,10 @@ ACCOUNT_LOGOUT_REDIRECT_URL = "/"
 ANONYMISE_AFTER_DAYS = env.int("ANONYMISE_AFTER_DAYS", default=730)
 # The audit trail of who saw or exported others' data is kept this long.
 AUDIT_RETENTION_DAYS = env.int("AUDIT_RETENTION_DAYS", default=730)
+# Invitations (to a role, to a group): how long the link works, and how long
+# an answered or expired invitation is kept before a daily task removes it.
+ROLE_INVITATION_DAYS = env.int("ROLE_INVITATION_DAYS", default=14)
+INVITATION_RETENTION_DAYS = env.int("INVITATION_RETENTION_DAYS", default=90)
 
 # The offer: how long a freed place is kept for the next person waiting.
 WAITING_LIST_OFFER_HOURS = env.int("WAITING_LIST_OFFER_HOURS", default=48)

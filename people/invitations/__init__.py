@@ -1,0 +1,1 @@
+"""Inviting someone to a role in an organisation by e-mail address."""
