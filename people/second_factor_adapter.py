@@ -51,6 +51,11 @@ class SecondFactorAdapter(DefaultMFAAdapter):
     def decrypt(self, encrypted_text):
         return secret_box().decrypt(encrypted_text.encode()).decode()
 
+    def generate_authenticator_name(self, user, type):
+        # allauth's "Hoofdsleutel" and "Reservesleutel" say little to people.
+        number = Authenticator.objects.filter(user_id=user.pk, type=type).count() + 1
+        return _("Passkey %(number)s") % {"number": number}
+
     def can_delete_authenticator(self, authenticator):
         """Staff who must use a second factor keep at least one: the app or
         a passkey (allauth asks only when the app is switched off; the

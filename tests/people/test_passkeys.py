@@ -17,6 +17,7 @@ from people.second_factor import export_second_factors
 from tests.factories import PASSWORD, MembershipFactory, UserFactory
 from tests.helpers import TOTP_SECRET, give_authenticator_app, nl, totp_code
 from tests.passkeys import HOST, SoftPasskey
+from tests.website.test_admin_csp import inline_scripts, policy
 
 pytestmark = pytest.mark.django_db
 
@@ -209,7 +210,7 @@ def test_a_participant_renames_and_removes_a_passkey_from_mijn_waakvlam():
     assert f'href="{ADD}"' in client.get(reverse("people:my")).content.decode()
     make_passkey(client, SoftPasskey(), next_url=reverse("people:my"))
     key = Authenticator.objects.get(user=participant, type=Authenticator.Type.WEBAUTHN)
-    assert nl("You have 1 passkey.") in client.get(reverse("people:my")).content.decode()
+    assert "U hebt 1 passkey." in client.get(reverse("people:my")).content.decode()
 
     client.post(reverse("mfa_edit_webauthn", args=[key.pk]), {"name": "Werklaptop"})
     key.refresh_from_db()
@@ -234,3 +235,24 @@ def test_the_data_download_names_the_passkey_but_not_its_credential(with_passkey
 def test_insecure_origins_are_never_allowed():
     # http://localhost is enough for development and tests.
     assert getattr(settings, "MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN", False) is False
+
+
+def test_the_passkey_pages_run_only_allauths_static_script(with_passkey):
+    """The site's policy allows scripts from the site itself and with the
+    nonce; allauth's passkey pages load its static files and pass their
+    settings as JSON data, which no policy blocks."""
+    coordinator, passkey = with_passkey
+    pages = [browser().get(reverse("account_login"))]
+    client = browser()
+    password_login(client, coordinator)
+    page = client.get(AUTHENTICATE)
+    pages.append(page)
+    answer = passkey.answer(page.context["js_data"]["request_options"])
+    client.post(AUTHENTICATE, {"credential": json.dumps(answer)})
+    pages += [client.get(ADD), client.get(reverse("mfa_reauthenticate_webauthn"))]
+    for response in pages:
+        html = response.content.decode()
+        assert response.status_code == 200
+        assert "/static/mfa/js/webauthn.js" in html
+        assert list(inline_scripts(html)) == []
+        assert "'unsafe-inline'" not in policy(response)["script-src"]
