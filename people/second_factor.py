@@ -39,8 +39,16 @@ def used_second_factor(request):
     return any(record.get("method") == "mfa" for record in records)
 
 
+# Either one is a second factor; recovery codes only stand in for them.
+SECOND_FACTOR_TYPES = (Authenticator.Type.TOTP, Authenticator.Type.WEBAUTHN)
+
+
 def has_authenticator_app(user):
     return is_mfa_enabled(user, [Authenticator.Type.TOTP])
+
+
+def has_second_factor(user):
+    return is_mfa_enabled(user, SECOND_FACTOR_TYPES)
 
 
 def add_authenticator_app(user, secret):
@@ -75,41 +83,57 @@ class SecondFactorMiddleware:
         user = request.user
         if not must_use_second_factor(user) or used_second_factor(request):
             return None
-        if has_authenticator_app(user):
+        kinds = set(
+            Authenticator.objects.filter(user=user, type__in=SECOND_FACTOR_TYPES).values_list(
+                "type", flat=True
+            )
+        )
+        if Authenticator.Type.TOTP in kinds:
+            # allauth's page offers the passkey as another way, if there is one.
             return _redirect_with_next("mfa_reauthenticate", request.get_full_path())
+        if kinds:
+            return _redirect_with_next("mfa_reauthenticate_webauthn", request.get_full_path())
+        # The app's page offers a passkey instead.
         return _redirect_with_next("mfa_activate_totp", request.get_full_path())
 
 
 def second_factor_section(request):
     """Mijn Waakvlam: "Extra security", offered to everyone."""
     user = request.user
-    authenticators = {a.type: a for a in Authenticator.objects.filter(user=user)}
-    recovery = authenticators.get(Authenticator.Type.RECOVERY_CODES)
+    authenticators = list(Authenticator.objects.filter(user=user).order_by("created_at"))
+    by_type = {a.type: a for a in authenticators}
+    recovery = by_type.get(Authenticator.Type.RECOVERY_CODES)
     return Section(
         "people/my_second_factor.html",
         {
-            "app": authenticators.get(Authenticator.Type.TOTP),
+            "app": by_type.get(Authenticator.Type.TOTP),
+            "passkeys": [a for a in authenticators if a.type == Authenticator.Type.WEBAUTHN],
             "codes_left": len(recovery.wrap().get_unused_codes()) if recovery else 0,
             "required": must_use_second_factor(user),
         },
     )
 
 
+def _exported(authenticator):
+    row = {
+        "type": str(authenticator.get_type_display()),
+        "created_at": authenticator.created_at.isoformat(),
+        "last_used_at": (
+            authenticator.last_used_at.isoformat() if authenticator.last_used_at else None
+        ),
+    }
+    if authenticator.type == Authenticator.Type.WEBAUTHN:
+        # The name the person gave it; not the stored credential (its id,
+        # public key and the browser's attestation say nothing to a person).
+        row["name"] = authenticator.wrap().name
+    return row
+
+
 def export_second_factors(user):
     """Which second factors someone has and when they were used; never a
-    secret or a code."""
-    return {
-        "second_factors": [
-            {
-                "type": str(authenticator.get_type_display()),
-                "created_at": authenticator.created_at.isoformat(),
-                "last_used_at": (
-                    authenticator.last_used_at.isoformat() if authenticator.last_used_at else None
-                ),
-            }
-            for authenticator in Authenticator.objects.filter(user=user).order_by("created_at")
-        ]
-    }
+    secret, a code or a passkey's credential."""
+    authenticators = Authenticator.objects.filter(user=user).order_by("created_at")
+    return {"second_factors": [_exported(authenticator) for authenticator in authenticators]}
 
 
 def erase_second_factors(user):
@@ -121,7 +145,7 @@ def reset_second_factor(user):
     """For an operator, when someone lost both their phone and their
     recovery codes: remove their authenticators and end their sessions (a
     lost phone may still be logged in). Returns (types removed, sessions
-    ended). Staff set up a new app at their next log-in."""
+    ended). Staff set up a new app or passkey at their next log-in."""
     authenticators = Authenticator.objects.filter(user=user)
     removed = sorted(str(a.get_type_display()) for a in authenticators)
     if not removed:

@@ -1,5 +1,5 @@
 """allauth's MFA adapter: secrets encrypted at rest, Dutch messages, and
-staff who must use a second factor cannot switch it off.
+staff who must use a second factor cannot switch off their last one.
 
 The TOTP secret and the seed of the recovery codes are stored with Fernet
 (from `cryptography`), under a key derived from SECRET_KEY; keys from
@@ -10,12 +10,14 @@ without the settings holds no usable secret.
 import base64
 
 from allauth.mfa.adapter import DefaultMFAAdapter
+from allauth.mfa.models import Authenticator
 from cryptography.fernet import Fernet, MultiFernet
 from django.conf import settings
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
 from .permissions import must_use_second_factor
+from .second_factor import SECOND_FACTOR_TYPES
 
 KEY_SALT = "waakvlam.second_factor.secret"
 
@@ -36,7 +38,8 @@ class SecondFactorAdapter(DefaultMFAAdapter):
     error_messages = {
         **DefaultMFAAdapter.error_messages,
         "cannot_delete_authenticator": _(
-            "In your role, logging in with a code is required. You cannot switch it off."
+            "In your role, an extra check at log-in is required. Keep your app or at least "
+            "one passkey."
         ),
         "incorrect_code": _("This code is not correct. Type the code your app shows now."),
         "unverified_email": _("First confirm your e-mail address. Then switch this on."),
@@ -48,5 +51,17 @@ class SecondFactorAdapter(DefaultMFAAdapter):
     def decrypt(self, encrypted_text):
         return secret_box().decrypt(encrypted_text.encode()).decode()
 
+    def generate_authenticator_name(self, user, type):
+        # allauth's "Hoofdsleutel" and "Reservesleutel" say little to people.
+        number = Authenticator.objects.filter(user_id=user.pk, type=type).count() + 1
+        return _("Passkey %(number)s") % {"number": number}
+
     def can_delete_authenticator(self, authenticator):
-        return not must_use_second_factor(authenticator.user)
+        """Staff who must use a second factor keep at least one: the app or
+        a passkey (allauth asks only when the app is switched off; the
+        passkey's remove page asks too, people.second_factor_views)."""
+        user = authenticator.user
+        if not must_use_second_factor(user):
+            return True
+        others = Authenticator.objects.filter(user=user, type__in=SECOND_FACTOR_TYPES)
+        return others.exclude(pk=authenticator.pk).exists()

@@ -12,7 +12,8 @@ urlpatterns = [
     path("", include("website.site_urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documenten/", include(wagtaildocs_urls)),
-    # allauth's, keeping `next` (same paths and names, found first).
+    # allauth's, keeping `next` or refusing to remove staff's last passkey
+    # (same paths and names, found first).
     path(
         "account/2fa/totp/activate/",
         second_factor_views.ActivateAppView.as_view(),
@@ -22,6 +23,16 @@ urlpatterns = [
         "account/2fa/recovery-codes/",
         second_factor_views.RecoveryCodesView.as_view(),
         name="mfa_view_recovery_codes",
+    ),
+    path(
+        "account/2fa/webauthn/add/",
+        second_factor_views.AddPasskeyView.as_view(),
+        name="mfa_add_webauthn",
+    ),
+    path(
+        "account/2fa/webauthn/keys/<int:pk>/remove/",
+        second_factor_views.RemovePasskeyView.as_view(),
+        name="mfa_remove_webauthn",
     ),
     path("account/", include("allauth.urls")),
     path("mijn/", include("people.urls")),

@@ -47,6 +47,8 @@ OWN_URLS = {
     # Waakvlam's own versions of allauth's two-factor pages (they keep `next`).
     "account/2fa/recovery-codes/": ACCOUNT,
     "account/2fa/totp/activate/": ACCOUNT,
+    "account/2fa/webauthn/add/": ACCOUNT,
+    "account/2fa/webauthn/keys/<int:pk>/remove/": ACCOUNT,
     # The audit log: superusers only (others with admin access get a 403).
     "admin/audit-log/": STAFF,
     "admin/audit-log/results/": STAFF,

@@ -43,6 +43,9 @@ FORMS = {
     "people.account_forms.ChangeEmailForm": ("email", PARTICIPANT, "POST"),
     "people.account_forms.ActivateAppForm": ("activate_app", PARTICIPANT, "POST"),
     "people.account_forms.ReauthenticateForm": ("reauthenticate", ADMIN, "POST"),
+    "people.account_forms.AddPasskeyForm": ("add_passkey", PARTICIPANT, "POST"),
+    "people.account_forms.LoginPasskeyForm": ("passkey_login", ANONYMOUS, "POST"),
+    "people.account_forms.ReauthenticatePasskeyForm": ("reauthenticate_passkey", ADMIN, "POST"),
     "people.account_forms.SetPasswordForm": ("set_password", PASSWORDLESS, "POST"),
     "groups.savings.forms.OwnGoalForm": ("my_goal", PARTICIPANT, "POST"),
     # A trainer's pages.
@@ -95,6 +98,14 @@ COVERED_ELSEWHERE = {
     "people.account_forms.AuthenticateForm": (
         "shown only during a log-in, after the right password; wrong and empty "
         "codes are in tests/people/test_second_factor.py"
+    ),
+    "people.account_forms.AuthenticatePasskeyForm": (
+        "shown only during a log-in, after the right password; wrong and malformed "
+        "passkey answers are in tests/people/test_passkeys.py"
+    ),
+    "people.account_forms.EditPasskeyForm": (
+        "needs a passkey of the person's own (the fuzz world has none); renaming and "
+        "bad names are in tests/people/test_passkeys.py"
     ),
     "people.wagtail_users.ProfileFieldsMixin": (
         "a mixin of the user creation and edit forms, never rendered alone; "

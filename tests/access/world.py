@@ -113,4 +113,7 @@ URLS = {
     "audit_log": lambda w: "/admin/audit-log/",
     "activate_app": lambda w: reverse("mfa_activate_totp"),
     "reauthenticate": lambda w: reverse("mfa_reauthenticate"),
+    "add_passkey": lambda w: reverse("mfa_add_webauthn"),
+    "passkey_login": lambda w: reverse("mfa_login_webauthn"),
+    "reauthenticate_passkey": lambda w: reverse("mfa_reauthenticate_webauthn"),
 }

@@ -178,9 +178,9 @@ def test_staff_cannot_switch_the_app_off_but_a_participant_can(client):
     editor = MembershipFactory(role=Role.EDITOR).user
     client.force_login(editor)
     response = client.post(reverse("mfa_deactivate_totp"))
-    assert nl("In your role, logging in with a code is required. You cannot switch it off.") in (
-        response.content.decode()
-    )
+    assert nl(
+        "In your role, an extra check at log-in is required. Keep your app or at least one passkey."
+    ) in (response.content.decode())
     assert Authenticator.objects.filter(user=editor).exists()
 
     participant = UserFactory()

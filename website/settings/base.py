@@ -274,19 +274,30 @@ ACCOUNT_RATE_LIMITS = {
     "change_password": "5/m/user",
     "manage_email": "10/m/user",
 }
-# Two-factor login (allauth.mfa): an authenticator app with recovery codes.
-# Required for staff who see other people's personal data
+# Two-factor login (allauth.mfa): an authenticator app or a passkey, with
+# recovery codes. Required for staff who see other people's personal data
 # (people.permissions.must_use_second_factor, people.second_factor);
 # offered to everyone else in Mijn Waakvlam. The secrets are encrypted at
 # rest (people.second_factor_adapter). Wrong codes count towards the
 # "login_failed" rate limit above.
 MFA_ADAPTER = "people.second_factor_adapter.SecondFactorAdapter"
-MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_SUPPORTED_TYPES = ["totp", "webauthn", "recovery_codes"]
+# A passkey that checks a fingerprint, face or PIN is two factors in one:
+# it may log in without the password. The relying party is the host the
+# request came to (ALLOWED_HOSTS); browsers and fido2 accept only https, or
+# http on localhost, so MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN stays off
+# everywhere (dev and tests run on localhost).
+MFA_PASSKEY_LOGIN_ENABLED = True
 MFA_TOTP_ISSUER = "Waakvlam"
 MFA_FORMS = {
     "activate_totp": "people.account_forms.ActivateAppForm",
     "authenticate": "people.account_forms.AuthenticateForm",
     "reauthenticate": "people.account_forms.ReauthenticateForm",
+    "add_webauthn": "people.account_forms.AddPasskeyForm",
+    "authenticate_webauthn": "people.account_forms.AuthenticatePasskeyForm",
+    "login_webauthn": "people.account_forms.LoginPasskeyForm",
+    "reauthenticate_webauthn": "people.account_forms.ReauthenticatePasskeyForm",
+    "edit_webauthn": "people.account_forms.EditPasskeyForm",
 }
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "people:my"
