@@ -66,6 +66,7 @@ PK_VICTIMS = (
     ("admin/meetings/", "meeting"),
     ("admin/memberships/", "membership"),
     ("admin/organisations/", "organisation"),
+    ("admin/role_invitations/", "role_invitation"),
     ("admin/savings_circles/", "savings_circle"),
     ("admin/users/", "person"),
     ("admin/volunteers/evidence/", "record"),

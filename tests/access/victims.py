@@ -17,6 +17,7 @@ from groups.models import GroupKind, OrganisationOfferPage
 from groups.offer import notifications
 from groups.savings import services as savings_services
 from groups.savings.models import SavingsGoal
+from people.invitations.services import role_invitation_create
 from people.models import Role
 from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
 from tests.groups.factories import EnrolmentFactory, GroupPageFactory, MeetingFactory
@@ -73,6 +74,14 @@ def _organisation(name, *, first, second=None):
     record = CompetencyRecordFactory(volunteer=volunteer, evidence=certificate())
     training = TrainingFactory(organisation=organisation, awards=["gespreksvoering"])
     coordinator = MembershipFactory(organisation=organisation, role=Role.COORDINATOR)
+    invited = f"{first.lower()}.nieuw@example.org"
+    role_invitation = role_invitation_create(
+        organisation=organisation,
+        role=Role.TRAINER,
+        email=invited,
+        full_name=f"Nieuwe {first}",
+        by=coordinator.user,
+    )
     notifications.enrolment_confirmed(enrolment)
     return {
         "organisation": organisation,
@@ -102,6 +111,7 @@ def _organisation(name, *, first, second=None):
         ),
         "outbox": person.outbox_messages.get(),
         "membership": coordinator,
+        "role_invitation": role_invitation,
         "savings_circle": circle,
         "profile": volunteer.volunteer_profiles.get(),
         "record": record,
