@@ -377,7 +377,8 @@ SECURE_CSP = {
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"url_secrets": {"()": "website.log_filters.RedactUrlSecrets"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["url_secrets"]}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
     "loggers": {
         "django": {"handlers": ["console"], "level": "INFO", "propagate": False},
