@@ -73,6 +73,12 @@ class MeetingIndexView(generic.IndexView):
     def get_queryset(self):
         return super().get_queryset().select_related("group")
 
+    def order_queryset(self, queryset):
+        # Unless the coordinator sorts a column: coming meetings first.
+        if "ordering" not in self.request.GET:
+            return queryset.coming_first()
+        return super().order_queryset(queryset)
+
     def get_edit_url(self, instance):
         # A cancelled meeting cannot be moved; its title opens the details.
         if instance.is_cancelled:
