@@ -41,9 +41,7 @@ def entries():
     """(msgid, msgstr) pairs of the Dutch catalogue without a context,
     plurals by first form."""
     return [
-        (e["msgid"], e.get("msgstr", e.get("msgstr[0]")))
-        for e in catalogue()
-        if "msgctxt" not in e
+        (e["msgid"], e.get("msgstr", e.get("msgstr[0]"))) for e in catalogue() if "msgctxt" not in e
     ]
 
 
