@@ -5,6 +5,7 @@ shown with whether they are qualified for this kind of group."""
 from types import SimpleNamespace
 
 from django import forms
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -28,6 +29,10 @@ class GroupPageForm(WagtailAdminPageForm):
         parent = self.parent_page.specific if self.parent_page else None
         self.organisation = getattr(parent, "organisation", None)
         self.new_trainers = []
+        if "kind" in self.fields:
+            # The kinds are lower case to fit in sentences; a choice starts with a capital.
+            kind = self.fields["kind"]
+            kind.choices = [(value, capfirst(label)) for value, label in kind.choices]
         if "trainers" in self.fields:
             self._set_up_trainers(self.fields["trainers"])
 

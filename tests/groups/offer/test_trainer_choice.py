@@ -103,3 +103,9 @@ def test_someone_of_another_organisation_cannot_be_chosen(client, world):
     response = client.post(edit_url(world), page_data(world["page"], [world["outsider"]]))
     assert response.status_code == 200
     assert not Membership.objects.filter(user=world["outsider"], role=Role.TRAINER).exists()
+
+
+def test_the_kinds_start_with_a_capital_in_the_page_editor(client, world):
+    client.force_login(world["coordinator"])
+    html = client.get(edit_url(world)).content.decode()
+    assert re.search(r'<option value="lotgenotengroep"[^>]*>\s*Lotgenotengroep', html)
