@@ -73,9 +73,15 @@ class MeetingIndexView(generic.IndexView):
     def get_queryset(self):
         return super().get_queryset().select_related("group")
 
-    def order_queryset(self, queryset):
-        # Unless the coordinator sorts a column: coming meetings first.
+    def get_ordering(self):
+        # Unless the coordinator sorts a column: coming meetings first, and
+        # no column header claims an order it does not have.
         if "ordering" not in self.request.GET:
+            return None
+        return super().get_ordering()
+
+    def order_queryset(self, queryset):
+        if self.ordering is None:
             return queryset.coming_first()
         return super().order_queryset(queryset)
 
