@@ -3,6 +3,10 @@ never imports them.
 
 - TRAINER_PROBLEMS: `function(user, group)` returns reasons (a list of
   sentences) why `user` may not become a trainer of `group`; empty when fine.
+- TRAINER_LACKING: `function(user, group)` returns the short names of what
+  `user` lacks to lead `group` (empty when qualified), or None when it has
+  nothing to say about this kind of group; shown beside each name in the
+  admin's choice of trainers.
 - GROUP_PAGE_SECTION: `function(request, page)` returns a
   `people.sections.Section` for the group page, or None; `order` places it
   (10 sign-up, 20 meetings, 50 about, 70 practical facts: see
@@ -12,6 +16,7 @@ never imports them.
 from wagtail import hooks
 
 TRAINER_PROBLEMS = "waakvlam_trainer_problems"
+TRAINER_LACKING = "waakvlam_trainer_lacking"
 GROUP_PAGE_SECTION = "waakvlam_group_page_section"
 
 
@@ -19,3 +24,13 @@ def trainer_problems(user, group):
     return [
         problem for check in hooks.get_hooks(TRAINER_PROBLEMS) for problem in check(user, group)
     ]
+
+
+def trainer_lacking(user, group):
+    """What `user` lacks to lead `group`, by every registered check; None
+    when no check knows this kind of group."""
+    answers = [check(user, group) for check in hooks.get_hooks(TRAINER_LACKING)]
+    answers = [answer for answer in answers if answer is not None]
+    if not answers:
+        return None
+    return [name for answer in answers for name in answer]

@@ -10,6 +10,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from groups.hooks import GROUP_PAGE_SECTION
+from people.admin_kit.columns import choice_column
 from people.sections import Section
 
 from .agreements import AgreementPage
@@ -45,7 +46,7 @@ class ServiceViewSet(SnippetViewSet):
     model = Service
     icon = "site"
     menu_label = _("Social map")
-    list_display = ["name", "place", "organisation_type"]
+    list_display = ["name", "place", choice_column(Service, "organisation_type")]
     list_filter = ["organisation_type", "place"]
 
 

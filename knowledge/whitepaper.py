@@ -37,10 +37,10 @@ SECTION_TITLES = [
 PUBLICATION = {
     "title": "Nazorg",
     "slug": "nazorg",
-    "seo_title": "Nazorg: white paper voor vrijwilligers bij geldzorgen",
+    "seo_title": "Nazorg: publicatie voor vrijwilligers bij geldzorgen",
     "intro": (
         "<p>Waarom is nazorg na hulp bij geldzorgen en schulden belangrijk, en wat kunnen "
-        "vrijwilligers daarin doen? Dit white paper is samengesteld door het LSTA en zijn "
+        "vrijwilligers daarin doen? Deze publicatie is samengesteld door het LSTA en zijn "
         "netwerkgroep Nazorg, na de LSTA regiotour Nazorg van mei 2024.</p>"
     ),
     "author_name": "LSTA (Landelijk Steunpunt Thuisadministratie)",
@@ -76,8 +76,10 @@ EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 # The colophon closing the last section (about LSTA, the contributors and
 # contact lines) is set apart as a call-out rather than run into the text.
 COLOPHON_START = "LSTA is een netwerk"
-COLOPHON_TITLE = "Over dit white paper"
+# Readers see Dutch words, not the source's English "white paper".
+COLOPHON_TITLE = "Over deze publicatie"
 CONTRIBUTORS_START = "Dit white paper is samengesteld door:"
+CONTRIBUTORS_HEADING = "Deze publicatie is samengesteld door:"
 # Each contributor entry starts a line with "De ..."; the rest are wraps.
 CONTRIBUTOR_START = "De "
 CONTACT_START = "lsta.nl"
@@ -212,7 +214,7 @@ def _colophon(lines):
             contributors[-1].append(stripped)
         else:
             part.append(stripped)
-    markup = f"<p>{_inline(_join(about))}</p><p>{_inline(CONTRIBUTORS_START)}</p>"
+    markup = f"<p>{_inline(_join(about))}</p><p>{_inline(CONTRIBUTORS_HEADING)}</p>"
     markup += (
         "<ul>" + "".join(f"<li>{_inline(_join(entry))}</li>" for entry in contributors) + "</ul>"
     )
@@ -349,6 +351,11 @@ def import_whitepaper(path=SOURCE):
         publication = PublicationPage(**PUBLICATION)
         publication.topics = [nazorg]
         index.add_child(instance=publication)
+        _publish(publication)
+        changed += 1
+    elif any(getattr(publication, key) != PUBLICATION[key] for key in ("seo_title", "intro")):
+        # An earlier import's wording (it said "white paper") is brought up to date.
+        publication.seo_title, publication.intro = PUBLICATION["seo_title"], PUBLICATION["intro"]
         _publish(publication)
         changed += 1
 

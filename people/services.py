@@ -1,13 +1,16 @@
 from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Value
 from django.db.models.functions import Replace
+from django.utils.translation import gettext as _
+from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry, PageLogEntry
 
 from .audit.services import audit_subject_forget
-from .models import ANONYMISED_DOMAIN, Organisation
-from .permissions import COORDINATORS_GROUP
+from .models import ANONYMISED_DOMAIN, Membership, Organisation
+from .permissions import COORDINATORS_GROUP, is_coordinator, roles_grantable_by
 from .privacy import erase_personal_data
 
 ANONYMOUS_NAME = "Verwijderde gebruiker"
@@ -60,3 +63,19 @@ def organisation_admin_group_ensure(*, organisation):
         group.name = name
         group.save(update_fields=["name"])
     return group
+
+
+@transaction.atomic
+def role_grant(*, user, organisation, role, by):
+    """Give `user` a role in `organisation`, as `by` (a coordinator of it)
+    may; nothing changes when they hold it already."""
+    if role not in roles_grantable_by(by) or not is_coordinator(by, organisation):
+        raise ValidationError(_("You may not give this role in this organisation."))
+    membership = Membership.objects.filter(user=user, organisation=organisation, role=role).first()
+    if membership is not None:
+        return membership
+    membership = Membership(user=user, organisation=organisation, role=role)
+    membership.full_clean()
+    membership.save()
+    log(membership, "wagtail.create", user=by)
+    return membership

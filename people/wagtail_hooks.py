@@ -1,5 +1,7 @@
 from django.core.exceptions import ValidationError
+from django.templatetags.static import static
 from django.urls import path
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -8,6 +10,7 @@ from wagtail.admin.viewsets.model import ModelViewSetGroup
 from wagtail.permissions import register_permission_policy
 
 from .account_privacy import export_admin_preferences, export_email_addresses
+from .admin_kit.columns import choice_column
 from .admin_kit.page_permissions import refuse_moves_not_permitted
 from .admin_kit.policies import OrganisationScopedPolicy
 from .admin_kit.viewsets import ScopedModelViewSet
@@ -76,7 +79,7 @@ class MembershipViewSet(ScopedModelViewSet):
     icon = "user"
     menu_label = _("Roles")
     copy_view_enabled = True
-    list_display = ["user", "role", "organisation", "created_at"]
+    list_display = ["user", choice_column(Membership, "role"), "organisation", "created_at"]
     list_filter = ["role", "organisation"]
     search_fields = ["user__full_name", "user__email"]
     edit_handler = ObjectList(
@@ -152,3 +155,8 @@ def register_audit_log_actions(actions):
 hooks.register("before_move_page", refuse_moves_not_permitted)
 hooks.register("register_admin_urls", audit_log_urls)
 hooks.register("register_reports_menu_item", audit_log_menu_item)
+
+
+@hooks.register("insert_global_admin_css")
+def admin_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("css/admin.css"))

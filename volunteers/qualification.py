@@ -95,31 +95,43 @@ def matrix(profiles, competencies, today=None):
     return rows
 
 
-def missing_for_role(user, role, organisation=None, today=None):
-    """What `user` lacks for `role`, in plain Dutch; empty when qualified."""
+def _lacking(user, role, organisation=None, today=None):
+    """[(competency or None for the VOG, record or None, state)] of what
+    `user` lacks for `role`: missing or expired."""
     today = today or timezone.localdate()
-    profiles = VolunteerProfile.objects.filter(user=user)
-    if organisation is not None:
-        profiles = profiles.filter(organisation=organisation)
-    profile = profiles.order_by("-vog_date").first()
-    required = list(role.competencies.all())
+    lacking = []
     latest = latest_records([user.pk])
-    missing = []
-    for competency in required:
+    for competency in role.competencies.all():
         record = latest.get((user.pk, competency.pk))
         if record is None:
-            missing.append(_("%(competency)s is missing") % {"competency": competency.name})
+            lacking.append((competency, None, State.MISSING))
         elif state_of(record.expires_on, today) == State.EXPIRED:
+            lacking.append((competency, record, State.EXPIRED))
+    if role.requires_vog:
+        profiles = VolunteerProfile.objects.filter(user=user)
+        if organisation is not None:
+            profiles = profiles.filter(organisation=organisation)
+        state = vog_state(profiles.order_by("-vog_date").first(), today)
+        if state in (State.MISSING, State.EXPIRED):
+            lacking.append((None, None, state))
+    return lacking
+
+
+def missing_for_role(user, role, organisation=None, today=None):
+    """What `user` lacks for `role`, in plain Dutch; empty when qualified."""
+    missing = []
+    for competency, record, state in _lacking(user, role, organisation, today):
+        if competency is None:
+            missing.append(
+                _("there is no VOG") if state == State.MISSING else _("the VOG has expired")
+            )
+        elif record is None:
+            missing.append(_("%(competency)s is missing") % {"competency": competency.name})
+        else:
             missing.append(
                 _("%(competency)s expired on %(date)s")
                 % {"competency": competency.name, "date": record.expires_on.strftime("%d-%m-%Y")}
             )
-    if role.requires_vog:
-        state = vog_state(profile, today)
-        if state == State.MISSING:
-            missing.append(_("there is no VOG"))
-        elif state == State.EXPIRED:
-            missing.append(_("the VOG has expired"))
     return missing
 
 
@@ -145,13 +157,17 @@ ROLE_FOR_GROUP_KIND = {
 }
 
 
+def _role_to_lead(group):
+    slug = ROLE_FOR_GROUP_KIND.get(group.kind)
+    if slug is None:
+        return None
+    return VolunteerRole.objects.filter(slug=slug).prefetch_related("competencies").first()
+
+
 def missing_to_lead(user, group):
     """Registered with groups as a trainer requirement: empty when `user`
     may lead `group`."""
-    slug = ROLE_FOR_GROUP_KIND.get(group.kind)
-    if slug is None:
-        return []
-    role = VolunteerRole.objects.filter(slug=slug).prefetch_related("competencies").first()
+    role = _role_to_lead(group)
     if role is None:
         return []
     missing = missing_for_role(user, role, organisation=group.organisation_id)
@@ -161,3 +177,17 @@ def missing_to_lead(user, group):
             % {"name": user, "role": role.name, "missing": "; ".join(missing)}
         ]
     return []
+
+
+def lacking_to_lead(user, group):
+    """Registered with groups for the trainer choice: the short names of
+    what `user` lacks to lead `group` ("Gespreksvaardigheden, VOG"), or
+    None when nothing is required of this kind of group."""
+    role = _role_to_lead(group)
+    if role is None:
+        return None
+    names = []
+    for competency, _record, state in _lacking(user, role, organisation=group.organisation_id):
+        name = competency.name if competency else _("VOG")
+        names.append(name if state == State.MISSING else _("%(name)s (expired)") % {"name": name})
+    return names

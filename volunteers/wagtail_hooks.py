@@ -5,7 +5,7 @@ from django.urls import include, path
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
-from groups.hooks import GROUP_PAGE_SECTION, TRAINER_PROBLEMS
+from groups.hooks import GROUP_PAGE_SECTION, TRAINER_LACKING, TRAINER_PROBLEMS
 from people.privacy import ERASE_PERSONAL_DATA, EXPORT_PERSONAL_DATA
 from people.sections import MY_WAAKVLAM_SECTION, Section
 
@@ -20,7 +20,7 @@ from .models import (
     VolunteerRole,
 )
 from .privacy import erase_volunteer_data, export_volunteer_data
-from .qualification import missing_to_lead
+from .qualification import lacking_to_lead, missing_to_lead
 from .selectors import awarded_competencies
 from .views import my_competencies_section
 
@@ -59,5 +59,6 @@ def competencies_section(request, page):
 
 
 hooks.register(TRAINER_PROBLEMS, missing_to_lead)
+hooks.register(TRAINER_LACKING, lacking_to_lead)
 hooks.register(EXPORT_PERSONAL_DATA, export_volunteer_data)
 hooks.register(ERASE_PERSONAL_DATA, erase_volunteer_data)

@@ -2,6 +2,8 @@
 missed meetings, and what a trainer still has to do. A fixed number of
 queries whatever the number of people or meetings."""
 
+import re
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -27,6 +29,8 @@ class PersonRow:
     saved: Attendance | None
     chosen: str
     signal: AttentionSignal | None
+    # Beside a name that looks like another one ("Fatima", "Fatima de Vries").
+    hint: str = ""
 
     @property
     def saved_text(self):
@@ -80,6 +84,8 @@ def meeting_rows(meeting, chosen=None):
     }
     chosen = chosen or {}
     rows = []
+    enrolments = list(enrolments)
+    hints = look_alike_hints(enrolments)
     for enrolment in enrolments:
         person_id = enrolment.person_id
         attendance = saved.get(person_id)
@@ -89,9 +95,43 @@ def meeting_rows(meeting, chosen=None):
                 saved=attendance,
                 chosen=chosen.get(person_id) or (attendance.status if attendance else ""),
                 signal=signals.get(person_id),
+                hint=hints.get(person_id, ""),
             )
         )
     return rows
+
+
+def _first_name(person):
+    words = person.full_name.split()
+    return words[0].casefold() if words else ""
+
+
+def _hint(enrolment, with_date):
+    digits = re.sub(r"\D", "", enrolment.person.phone)[-3:]
+    signed_up = enrolment.created_at
+    date = _("signed up %(date)s") % {"date": date_format(timezone.localtime(signed_up), "j F Y")}
+    if not digits:
+        return date
+    phone = _("phone ends in %(digits)s") % {"digits": digits}
+    return f"{phone}, {date}" if with_date else phone
+
+
+def look_alike_hints(enrolments):
+    """{person id: a short text telling them apart} for people whose first
+    names are the same: the last digits of their phone number, and the day
+    they signed up when those do not tell them apart either."""
+    by_first_name = defaultdict(list)
+    for enrolment in enrolments:
+        by_first_name[_first_name(enrolment.person)].append(enrolment)
+    hints = {}
+    for group in by_first_name.values():
+        if len(group) < 2:
+            continue
+        short = [_hint(enrolment, with_date=False) for enrolment in group]
+        unclear = len(set(short)) < len(short)
+        for enrolment in group:
+            hints[enrolment.person_id] = _hint(enrolment, with_date=unclear)
+    return hints
 
 
 def missed_in_a_row(*, group):

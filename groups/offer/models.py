@@ -9,17 +9,19 @@ import uuid
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Case, F, Q, Value, When
 from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from people.invitations.base import Invitation, answer_constraints
 
 
 class MeetingStatus(models.TextChoices):
     PLANNED = "planned", _("planned")
-    CANCELLED = "cancelled", _("cancelled")
+    # A called-off meeting ("afgelast"); a cancelled sign-up is another word.
+    CANCELLED = "cancelled", pgettext_lazy("meeting status", "cancelled")
 
 
 class MeetingQuerySet(models.QuerySet):
@@ -28,6 +30,17 @@ class MeetingQuerySet(models.QuerySet):
 
     def upcoming(self, now=None):
         return self.filter(ends_at__gte=now or timezone.now()).order_by("starts_at")
+
+    def coming_first(self, now=None):
+        """Coming meetings soonest first, then past ones latest first: what a
+        coordinator plans comes before what is history."""
+        now = now or timezone.now()
+        coming = Q(ends_at__gte=now)
+        return self.order_by(
+            Case(When(coming, then=Value(0)), default=Value(1)),
+            Case(When(coming, then=F("starts_at"))).asc(nulls_last=True),
+            F("starts_at").desc(),
+        )
 
     def for_person(self, user):
         """Meetings of the groups `user` is enrolled in or leads."""
@@ -109,7 +122,8 @@ class EnrolmentStatus(models.TextChoices):
     ENROLLED = "enrolled", _("enrolled")
     WAITING = "waiting", _("on the waiting list")
     OFFERED = "offered", _("place offered")
-    CANCELLED = "cancelled", _("cancelled")
+    # The person left the group ("afgemeld"), not a called-off meeting.
+    CANCELLED = "cancelled", pgettext_lazy("sign-up status", "cancelled")
     EXPIRED = "expired", _("offer expired")
 
 

@@ -130,6 +130,9 @@ class DepositsForm(forms.Form):
     hide_optional = True  # every amount may stay empty; the page says so
 
     seen = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
+    # Shown only after an amount was refused as already booked (ask_repeat).
+    repeat_confirmed = forms.BooleanField(required=False, label=gettext_lazy("Yes, book it again"))
+    ask_repeat = False
 
     def __init__(self, *args, members, recorded, **kwargs):
         """`members`: people in the order shown; `recorded`: {person id:

@@ -50,6 +50,18 @@ def recorded_for_meeting(circle, meeting):
     return recorded
 
 
+def entries_booked(circle, ids):
+    """The entries with these ids, as just booked: member, kind and amount,
+    and the total of the deposits among them."""
+    entries = list(
+        SavingsEntry.objects.filter(circle=circle, pk__in=ids)
+        .select_related("person")
+        .order_by("person__full_name", "pk")
+    )
+    total = sum((e.amount for e in entries if e.kind == EntryKind.DEPOSIT), Decimal("0"))
+    return {"entries": entries, "total": total}
+
+
 def _entries_by_person(circle, people):
     """Every entry of the circle per person, marked as corrected or not;
     people with entries who are no longer members are added to `people`."""

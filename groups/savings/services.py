@@ -7,11 +7,17 @@ from datetime import timedelta
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
+
+from people.models import User
 
 from ..offer.kinds import GroupKind
 from ..offer.selectors import member_ids
 from .models import MAX_DEPOSIT, EntryKind, SavingsCircle, SavingsEntry, SavingsGoal
+
+# The error code of an amount that already stands for the member and meeting.
+REPEAT_DEPOSIT = "repeat_deposit"
 
 
 def savings_circle_for(*, group):
@@ -71,13 +77,16 @@ def last_entry_id(*, circle, meeting):
 
 
 @transaction.atomic
-def deposits_record(*, circle, meeting, amounts, by, seen_up_to=None):
+def deposits_record(*, circle, meeting, amounts, by, seen_up_to=None, repeat_confirmed=False):
     """Record each member's deposit at a meeting: `amounts` maps person id to
     a Decimal (0 or empty means no deposit). All or nothing.
 
     `seen_up_to` is the newest entry the person saw when they opened the
     form; when there are newer ones (a second tab, a double submit, two
-    bookkeepers at once), nothing is saved, so nothing is counted twice."""
+    bookkeepers at once), nothing is saved, so nothing is counted twice.
+    An amount that already stands for that member at this meeting is refused
+    (code REPEAT_DEPOSIT) unless `repeat_confirmed`: typed again after going
+    back, it would be booked twice."""
     # Lock the ledger: deposits of one circle are saved one after the other.
     circle = SavingsCircle.objects.select_for_update().get(pk=circle.pk)
     if meeting.group_id != circle.group_id:
@@ -90,6 +99,8 @@ def deposits_record(*, circle, meeting, amounts, by, seen_up_to=None):
             _("Someone saved deposits for this meeting in the meantime. Check the amounts.")
         )
     members = member_ids(circle.group_id)
+    if not repeat_confirmed:
+        _refuse_repeats(circle, meeting, amounts)
     entries = []
     now = timezone.now()
     for person_id, amount in amounts.items():
@@ -118,6 +129,34 @@ def deposits_record(*, circle, meeting, amounts, by, seen_up_to=None):
     if circle.fines_enabled and circle.fine_amount > 0:
         entries += _fines(circle, meeting, set(amounts), entries, by=by, now=now)
     return SavingsEntry.objects.bulk_create(entries)
+
+
+def _refuse_repeats(circle, meeting, amounts):
+    typed = {(person_id, amount) for person_id, amount in amounts.items() if amount}
+    if not typed:
+        return
+    standing = SavingsEntry.objects.filter(
+        circle=circle, meeting=meeting, kind=EntryKind.DEPOSIT, corrected_by__isnull=True
+    ).values_list("person_id", "amount")
+    repeats = sorted(typed & set(standing))
+    if not repeats:
+        return
+    names = dict(
+        User.objects.filter(pk__in=[pk for pk, _amount in repeats]).values_list("pk", "full_name")
+    )
+    listed = ", ".join(
+        f"{names.get(pk, '')} (€ {number_format(amount, 2, force_grouping=True)})"
+        for pk, amount in repeats
+    )
+    raise ValidationError(
+        _(
+            "This is already booked for this meeting: %(booked)s. Is it really a second "
+            "deposit? Then tick “Yes, book it again” and save. If not, you need not do "
+            "anything."
+        )
+        % {"booked": listed},
+        code=REPEAT_DEPOSIT,
+    )
 
 
 def _fines(circle, meeting, people, entries, *, by, now):

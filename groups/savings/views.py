@@ -14,6 +14,7 @@ from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -42,6 +43,10 @@ def _books_group(request, group_id):
     return group
 
 
+def _just_booked_key(meeting):
+    return f"deposits-booked-{meeting.pk}"
+
+
 def _deposits_form(request, circle, meeting, form_kwargs, refusal):
     """The bound form after a save that failed, or a fresh one; None after a
     save that worked (the caller redirects)."""
@@ -58,15 +63,23 @@ def _deposits_form(request, circle, meeting, form_kwargs, refusal):
             amounts=form.amounts(),
             by=request.user,
             seen_up_to=form.cleaned_data["seen"],
+            repeat_confirmed=form.cleaned_data["repeat_confirmed"],
         )
     except ValidationError as error:
         form.add_error(None, error)
+        form.ask_repeat = getattr(error, "code", None) == services.REPEAT_DEPOSIT
         # What is recorded now is shown; the next save is checked against that.
         form.data = form.data.copy()
         form.data["seen"] = services.last_entry_id(circle=circle, meeting=meeting)
         return form
     messages.success(request, _saved_message(entries))
+    # Shown once on the page the save redirects to: what was just booked.
+    request.session[_just_booked_key(meeting)] = [entry.pk for entry in entries]
     return None
+
+
+def _is_today(meeting):
+    return timezone.localtime(meeting.starts_at).date() == timezone.localdate()
 
 
 @login_required
@@ -89,16 +102,19 @@ def deposits(request, meeting_id):
     form = _deposits_form(request, circle, meeting, form_kwargs, refusal)
     if form is None:
         return redirect("groups:deposits", meeting_id=meeting.pk)
+    booked_ids = request.session.pop(_just_booked_key(meeting), None)
     return render(
         request,
         "groups/savings/deposits.html",
         {
             "group": group,
             "meeting": meeting,
+            "is_today": _is_today(meeting),
             "circle": circle,
             "form": form,
             "refusal": refusal,
             "fine_amount": circle.fine_amount if circle.fines_enabled else None,
+            "booked": selectors.entries_booked(circle, booked_ids) if booked_ids else None,
         },
     )
 

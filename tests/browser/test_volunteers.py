@@ -312,3 +312,76 @@ def test_refused_trainer_assignment_says_why(page, url, check, check_page_editor
     group = GroupPage.objects.get(pk=group.pk)
     assert not group.trainers.exists()
     assert group.revisions.count() == revisions
+
+
+def test_coordinator_gives_a_qualified_volunteer_the_group_and_reads_calm_admin_words(
+    page, url, check, check_page_editor
+):
+    """The trainer choice shows each volunteer's qualification for the kind
+    of group and makes the chosen volunteer a trainer; meetings come first
+    when they are still to come, their status in sentence case; the
+    qualification overview says that its table scrolls sideways."""
+    organisation = OrganisationFactory(name="Samen Verder Zuilen")
+    coordinator = MembershipFactory(
+        role=Role.COORDINATOR, organisation=organisation, user__full_name="Carla Coördinator"
+    ).user
+    ready = volunteer_in(organisation, "Vera Klaar")
+    VolunteerProfile.objects.filter(user=ready).update(vog_date=timezone.localdate())
+    for competency in VolunteerRole.objects.get(slug="spaarkringbegeleider").competencies.all():
+        CompetencyRecord.objects.create(
+            volunteer=ready,
+            competency=competency,
+            achieved_on=timezone.localdate(),
+            source=RecordSource.OBSERVATION,
+        )
+    not_ready = volunteer_in(organisation, "Nico Nog Niet")
+    group = GroupPageFactory(
+        title="Spaarkring Zuilen", kind=GroupKind.SAVINGS_CIRCLE, organisation=organisation
+    )
+    starts = timezone.localtime().replace(hour=19, minute=0, second=0, microsecond=0)
+    for days in (-30, 10, 3):
+        MeetingFactory(
+            group=group,
+            starts_at=starts + datetime.timedelta(days=days),
+            ends_at=starts + datetime.timedelta(days=days, hours=2),
+            topic=f"Over {days} dagen",
+        )
+
+    log_in(page, url, check, coordinator)
+    page.goto(url("/admin/meetings/"))
+    check()
+    topics = page.locator("table.listing tbody tr").all_inner_texts()
+    assert [re.search(r"Over -?\d+ dagen", row).group(0) for row in topics] == [
+        "Over 3 dagen",
+        "Over 10 dagen",
+        "Over -30 dagen",
+    ]
+    tag = page.locator("table.listing .w-status").first
+    expect(tag).to_have_text("Gepland")
+    assert tag.evaluate("el => getComputedStyle(el).textTransform") == "none"
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.screenshot(path="/tmp/shot-11c-admin-meetings-390.png", full_page=True)
+
+    edit_path = f"/admin/pages/{group.pk}/edit/"
+    page.goto(url(edit_path))
+    check_page_editor()
+    ready_label = page.locator(f"label:has(input[name=trainers][value='{ready.pk}'])")
+    expect(ready_label).to_contain_text("Vera Klaar – voldoet – nog geen trainer")
+    expect(
+        page.locator(f"label:has(input[name=trainers][value='{not_ready.pk}'])")
+    ).to_contain_text("Nico Nog Niet – mist: ")
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.locator("[data-contentpath=trainers]").scroll_into_view_if_needed()
+    page.screenshot(path="/tmp/shot-11c-admin-trainers-390.png")
+    page.locator(f"input[name=trainers][value='{ready.pk}']").check()
+    with page.expect_navigation():
+        page.locator("footer button[type=submit].action-save").click()
+    check_page_editor()
+    expect(page.locator(".messages li.error")).to_have_count(0)
+    assert ready.memberships.filter(organisation=organisation, role=Role.TRAINER).exists()
+
+    page.goto(url(OVERVIEW))
+    check()
+    expect(page.locator("#qualification-scroll-hint")).to_be_visible()
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.screenshot(path="/tmp/shot-11c-admin-overview-390.png", full_page=True)

@@ -144,3 +144,19 @@ def test_every_imported_section_renders_with_one_h1_and_the_abc(client):
     ).content.decode()
     assert webinar.count('class="waakvlam-parts__label"') == 3
     assert "<strong>Autonomie</strong>" in webinar
+
+
+def test_readers_see_the_dutch_word_publicatie_not_white_paper():
+    run_import()
+    publication = PublicationPage.objects.get(slug="nazorg")
+    article_texts = [str(a.body.raw_data) for a in ArticlePage.objects.child_of(publication)]
+    shown = [publication.seo_title, publication.intro, *article_texts]
+    assert not [text for text in shown if "white paper" in text.lower()]
+    assert "Deze publicatie is samengesteld door:" in "".join(article_texts)
+
+
+def test_an_earlier_import_that_said_white_paper_is_brought_up_to_date():
+    run_import()
+    PublicationPage.objects.filter(slug="nazorg").update(seo_title="Nazorg: white paper")
+    run_import()
+    assert "white paper" not in PublicationPage.objects.get(slug="nazorg").seo_title

@@ -210,7 +210,7 @@ def test_a_participant_renames_and_removes_a_passkey_from_mijn_waakvlam():
     assert f'href="{ADD}"' in client.get(reverse("people:my")).content.decode()
     make_passkey(client, SoftPasskey(), next_url=reverse("people:my"))
     key = Authenticator.objects.get(user=participant, type=Authenticator.Type.WEBAUTHN)
-    assert "U hebt 1 passkey." in client.get(reverse("people:my")).content.decode()
+    assert "U heeft 1 passkey." in client.get(reverse("people:my")).content.decode()
 
     client.post(reverse("mfa_edit_webauthn", args=[key.pk]), {"name": "Werklaptop"})
     key.refresh_from_db()

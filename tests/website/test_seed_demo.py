@@ -1,5 +1,6 @@
 import base64
 import io
+import re
 
 import pytest
 from allauth.mfa.models import Authenticator
@@ -7,7 +8,10 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
+from groups.hooks import trainer_problems
+from groups.models import GroupPage
 from people.models import Membership, Organisation, Role, User
 from tests.helpers import totp_code
 from website.demo import DEMO_PASSWORD, DEMO_TOTP_SECRET
@@ -82,3 +86,42 @@ def test_seed_demo_refuses_without_debug(settings):
     with pytest.raises(CommandError):
         call_command("seed_demo")
     assert not User.objects.exists()
+
+
+NUMBER_WORDS = {"twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8}
+PARTS_OF_DAY = {"ochtend": range(6, 12), "middag": range(12, 17), "avond": range(17, 24)}
+
+
+def test_the_demo_tells_the_truth_about_its_groups(settings):
+    """Every live group has a qualified trainer and a meeting to come, or
+    its sign-up has closed; what its title and intro say about the number
+    and time of day of its meetings ("in zes avonden") is so."""
+    settings.DEBUG = True
+    call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    now, today = timezone.now(), timezone.localdate()
+    wrong = []
+    for group in GroupPage.objects.live():
+        meetings = list(group.meetings.planned().order_by("starts_at"))
+        trainer_ids = set(
+            Membership.objects.filter(
+                organisation=group.organisation, role=Role.TRAINER
+            ).values_list("user_id", flat=True)
+        )
+        if not any(
+            t.pk in trainer_ids and not trainer_problems(t, group) for t in group.trainers.all()
+        ):
+            wrong.append(f"{group.title}: no qualified trainer")
+        closed = group.enrolment_closes is not None and group.enrolment_closes < today
+        if not closed and not any(meeting.starts_at > now for meeting in meetings):
+            wrong.append(f"{group.title}: open for sign-up without a meeting to come")
+        text = f"{group.title} {group.intro}".lower()
+        for part, hours in PARTS_OF_DAY.items():
+            if part in text and any(
+                timezone.localtime(m.starts_at).hour not in hours for m in meetings
+            ):
+                wrong.append(f"{group.title}: says {part}, meets at other times")
+        for word, number in NUMBER_WORDS.items():
+            said = re.search(rf"\b{word} (ochtenden|middagen|avonden|bijeenkomsten)\b", text)
+            if said and len(meetings) != number:
+                wrong.append(f"{group.title}: says {word}, has {len(meetings)} meetings")
+    assert wrong == []

@@ -5,11 +5,9 @@ from django import forms
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, ObjectList
-from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.model import ModelViewSetGroup
 
-from people.admin_kit.columns import status_column
-from people.admin_kit.labels import field_label
+from people.admin_kit.columns import choice_column, status_column
 from people.admin_kit.reports import ReportViewSet
 from people.admin_kit.viewsets import KeptRecordsViewSet, ScopedModelViewSet
 
@@ -137,12 +135,7 @@ class CompetencyRecordViewSet(ScopedModelViewSet):
         "volunteer",
         DayColumn("achieved_on", model=CompetencyRecord),
         DayColumn("expires_on", model=CompetencyRecord, empty=_("Does not expire")),
-        Column(
-            "source",
-            label=field_label(CompetencyRecord, "source"),
-            accessor="get_source_display",
-            sort_key="source",
-        ),
+        choice_column(CompetencyRecord, "source"),
         "recorded_by",
     ]
     inspect_view_class = CompetencyRecordInspectView

@@ -12,7 +12,7 @@ from .courses import seed_finished_course
 from .groups import seed_attendance, seed_offer, seed_savings
 from .knowledge import seed_knowledge_extras
 from .people import DEMO_PASSWORD, DEMO_TOTP_SECRET, seed_people
-from .volunteers import seed_volunteers
+from .volunteers import seed_trainers, seed_volunteers
 
 __all__ = ["DEMO_PASSWORD", "DEMO_TOTP_SECRET", "seed_demo"]
 
@@ -28,6 +28,7 @@ def seed_demo():
         seed_attendance(users)
         seed_savings(users)
         seed_volunteers(organisations, users)
+        seed_trainers(organisations, users)
         # Creates the Kennisbank (in the menu) when missing and fills it.
         import_whitepaper()
         seed_knowledge_extras()

@@ -32,7 +32,9 @@ def enrol_all(group, people):
             offer_services.enrolment_create(group=group, person=person)
 
 
-# (slug, organisation, kind, title, place, capacity, trainer?, intro)
+# (slug, organisation, kind, title, place, capacity, (start hour, number of
+# meetings), intro). The intro's words ("zes avonden") match the meetings;
+# tests/website/test_seed_demo.py checks it. Trainers: demo/volunteers.py.
 GROUPS = [
     (
         "budgetcursus-utrecht-overvecht",
@@ -41,7 +43,7 @@ GROUPS = [
         "Budgetcursus Overvecht",
         "Utrecht",
         10,
-        True,
+        (19, 6),
         "In zes avonden leert u uw geld overzichtelijk te maken: post ordenen, een "
         "budget maken en vaste lasten verlagen.",
     ),
@@ -52,7 +54,7 @@ GROUPS = [
         "Spaarkring Kanaleneiland",
         "Utrecht",
         12,
-        True,
+        (19, 6),
         "Samen sparen voor een eigen doel. Elke twee weken legt u een bedrag in dat u zelf kiest.",
     ),
     (
@@ -62,7 +64,7 @@ GROUPS = [
         "Lotgenotengroep Na de schulden",
         "Utrecht",
         3,
-        False,
+        (19, 6),
         "Praten met mensen die hetzelfde hebben meegemaakt. Hoe blijft u uit de "
         "schulden, en hoe gaat het nu met u?",
     ),
@@ -73,7 +75,7 @@ GROUPS = [
         "Basistraining thuisadministratie",
         "Utrecht",
         14,
-        False,
+        (10, 4),
         "De basistraining voor nieuwe vrijwilligers: gespreksvoering, de sociale kaart en privacy.",
     ),
     (
@@ -83,7 +85,7 @@ GROUPS = [
         "Budgetcursus Amersfoort-Noord",
         "Amersfoort",
         8,
-        False,
+        (10, 4),
         "Vier ochtenden over inkomsten, uitgaven en slim besparen. Met koffie.",
     ),
     (
@@ -93,7 +95,7 @@ GROUPS = [
         "Spaarkring Amersfoort",
         "Amersfoort",
         10,
-        False,
+        (19, 6),
         "Sparen in een kleine groep. Wie spaart, heeft minder zorgen.",
     ),
     (
@@ -103,7 +105,7 @@ GROUPS = [
         "Koffie-ochtend Geldzorgen",
         "Amersfoort",
         8,
-        False,
+        (10, 6),
         "Een open ochtend om ervaringen te delen, zonder oordeel.",
     ),
     (
@@ -113,7 +115,7 @@ GROUPS = [
         "Training nazorg en terugvalpreventie",
         "Amersfoort",
         12,
-        False,
+        (19, 3),
         "Voor vrijwilligers: hoe blijft u betrokken na de schuldhulp, zonder de regie "
         "over te nemen?",
     ),
@@ -140,9 +142,9 @@ OFFER_INTRO = (
 )
 
 
-def _group(offer, index, organisations, trainer):
-    """One group of GROUPS, with six meetings starting around two weeks ago."""
-    slug, org, kind, title, place, capacity, led, intro = GROUPS[index]
+def _group(offer, index, organisations):
+    """One group of GROUPS, with its meetings starting around two weeks ago."""
+    slug, org, kind, title, place, capacity, (hour, count), intro = GROUPS[index]
     part = organisation_offer_page_ensure(organisation=organisations[org], offer=offer)
     group = part.add_child(
         instance=GroupPage(
@@ -163,17 +165,13 @@ def _group(offer, index, organisations, trainer):
             contact_phone="030 123 45 67",
         )
     )
-    if led:
-        group.trainers.add(trainer)
-        group.save_revision().publish()
-    hour = 19 if index % 2 else 10
     offer_services.meeting_series_create(
         group=group,
         first_date=(at(-14 + (index % 5) * 2, hour)).date(),
         start_time=datetime.time(hour, 0),
         end_time=datetime.time(hour + 2, 0),
         frequency="biweekly" if kind == GroupKind.SAVINGS_CIRCLE else "weekly",
-        count=6,
+        count=count,
     )
 
 
@@ -189,7 +187,7 @@ def seed_offer(organisations, users):
         )
     for index, data in enumerate(GROUPS):
         if not GroupPage.objects.filter(slug=data[0]).exists():
-            _group(offer, index, organisations, users["trainer@example.org"])
+            _group(offer, index, organisations)
     participant = users["deelnemer@example.org"]
     for slug in ("budgetcursus-utrecht-overvecht", "spaarkring-kanaleneiland"):
         enrol_all(GroupPage.objects.get(slug=slug), [participant])

@@ -7,7 +7,7 @@ from dateutil.relativedelta import relativedelta
 from django.utils import timezone
 
 from groups.models import GroupPage
-from people.models import Membership, Role
+from people.models import Membership, Role, User
 from volunteers import services as volunteer_services
 from volunteers.models import (
     Competency,
@@ -69,7 +69,7 @@ VOLUNTEERS = [
         8,
         {
             "gespreksvoering": 50,
-            "stress-sensitief-werken": 700,
+            "stress-sensitief-werken": 300,
             "cultuursensitief-werken": 40,
             "nazorg-terugvalpreventie": 100,
         },
@@ -157,3 +157,62 @@ def seed_volunteers(organisations, users):
         Membership.objects.get_or_create(user=user, organisation=utrecht, role=Role.VOLUNTEER)
         wanted = ["thuisadministratie-vrijwilliger"] if number % 2 else ["nazorgvrijwilliger"]
         _volunteer(user, utrecht, status, vog_months, records, wanted, coordinator)
+
+
+# Amersfoort's own trainers: (number, name, {competency: days since}, roles wanted).
+AMERSFOORT_TRAINERS = [
+    (
+        51,
+        "Joke van Dam",
+        {
+            "gespreksvoering": 100,
+            "financiele-basiskennis": 200,
+            "privacy-avg": 150,
+            "cultuursensitief-werken": 300,
+        },
+        ["trainer-budgetcursus", "spaarkringbegeleider"],
+    ),
+    (
+        52,
+        "Rachid Bouali",
+        {
+            "gespreksvoering": 120,
+            "stress-sensitief-werken": 200,
+            "cultuursensitief-werken": 90,
+            "nazorg-terugvalpreventie": 150,
+        },
+        ["begeleider-lotgenotengroep"],
+    ),
+]
+
+# Every group has a trainer who is qualified for its kind (the demo's own
+# test checks it): group slug -> e-mail address of its trainer.
+TRAINERS = {
+    "budgetcursus-utrecht-overvecht": "trainer@example.org",
+    "spaarkring-kanaleneiland": "trainer@example.org",
+    "lotgenotengroep-utrecht": "lid48@example.org",  # Hamid Rachidi
+    "basistraining-vrijwilligers-utrecht": "lid41@example.org",  # Anouk Verbeek
+    "budgetcursus-amersfoort": "lid51@example.org",
+    "spaarkring-amersfoort": "lid51@example.org",
+    "lotgenotengroep-amersfoort": "lid52@example.org",
+    "training-nazorg-amersfoort": "lid52@example.org",
+}
+
+
+def seed_trainers(organisations, users):
+    """Amersfoort's trainers, and a qualified trainer for every group."""
+    amersfoort = organisations["geldmaatjes-amersfoort"]
+    for number, name, records, wanted in AMERSFOORT_TRAINERS:
+        user = demo_person(f"lid{number}@example.org", name)
+        for role in (Role.VOLUNTEER, Role.TRAINER):
+            Membership.objects.get_or_create(user=user, organisation=amersfoort, role=role)
+        _volunteer(user, amersfoort, "active", 6, records, wanted, None)
+    for slug, email in TRAINERS.items():
+        group = GroupPage.objects.get(slug=slug)
+        trainer = User.objects.get(email=email)
+        Membership.objects.get_or_create(
+            user=trainer, organisation=group.organisation, role=Role.TRAINER
+        )
+        if not group.trainers.filter(pk=trainer.pk).exists():
+            group.trainers.add(trainer)
+            group.save_revision().publish()

@@ -73,6 +73,18 @@ class MeetingIndexView(generic.IndexView):
     def get_queryset(self):
         return super().get_queryset().select_related("group")
 
+    def get_ordering(self):
+        # Unless the coordinator sorts a column: coming meetings first, and
+        # no column header claims an order it does not have.
+        if "ordering" not in self.request.GET:
+            return None
+        return super().get_ordering()
+
+    def order_queryset(self, queryset):
+        if self.ordering is None:
+            return queryset.coming_first()
+        return super().order_queryset(queryset)
+
     def get_edit_url(self, instance):
         # A cancelled meeting cannot be moved; its title opens the details.
         if instance.is_cancelled:
