@@ -46,13 +46,14 @@ class HomePage(Page):
     def organisations_near(data):
         """The organisations people can call, in the region chosen in
         `data` (or all), grouped by region in the template."""
-        organisations = Organisation.objects.order_by("region", "name")
-        regions = list(organisations.values_list("region", flat=True).distinct())
+        # A few dozen at most: one query, regions and filter in Python.
+        organisations = list(Organisation.objects.order_by("region", "name"))
+        regions = list(dict.fromkeys(o.region for o in organisations))
         form = NearbyFilterForm(data or None, regions=regions)
         region = form.chosen_region() if data else ""
         if region:
-            organisations = organisations.filter(region=region)
-        return {"nearby_form": form, "nearby": list(organisations), "nearby_region": region}
+            organisations = [o for o in organisations if o.region == region]
+        return {"nearby_form": form, "nearby": organisations, "nearby_region": region}
 
 
 class StandardPage(Page):
