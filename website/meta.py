@@ -36,10 +36,9 @@ def meta_for(request, page=None):
     screen that is not a Wagtail page gets the site's own description."""
     title = (page.seo_title or page.title) if page is not None else SITE_NAME
     description = (description_of(page) if page is not None else "") or site_description()
-    path = request.path if request is not None else "/"
-    return {
-        "title": title,
-        "description": description,
-        "url": f"{settings.SITE_URL}{path}",
-        "site_name": SITE_NAME,
-    }
+    # Only pages have an address worth sharing; other screens (invitations,
+    # sign-ups) carry tokens and ids, and must look alike whatever the link.
+    url = None
+    if page is not None and request is not None:
+        url = f"{settings.SITE_URL}{request.path}"
+    return {"title": title, "description": description, "url": url, "site_name": SITE_NAME}
