@@ -93,10 +93,12 @@ hooks.register(MY_WAAKVLAM_SECTION, sections.my_invitations, order=5)
 hooks.register(MY_WAAKVLAM_SECTION, sections.my_groups, order=10)
 hooks.register(MY_WAAKVLAM_SECTION, sections.my_savings_section, order=25)
 
+# On a phone the practical facts (where, costs, whom to ask) and the sign-up
+# come first; the description and the help nearby (knowledge, 60) after.
+hooks.register(GROUP_PAGE_SECTION, sections.facts, order=5)
 hooks.register(GROUP_PAGE_SECTION, sections.sign_up, order=10)
 hooks.register(GROUP_PAGE_SECTION, sections.meetings, order=20)
 hooks.register(GROUP_PAGE_SECTION, sections.about, order=50)
-hooks.register(GROUP_PAGE_SECTION, sections.facts, order=70)
 
 hooks.register(EXPORT_PERSONAL_DATA, export_sign_ups)
 hooks.register(EXPORT_PERSONAL_DATA, export_attendance)

@@ -37,7 +37,7 @@ HOME_PAGE = {
                 "title": "Hulp nodig bij aanmelden?",
                 "text": RichText(
                     "<p>Een vrijwilliger of trainer kan u ook aanmelden. "
-                    "Vraag het bij de organisatie in uw gemeente.</p>"
+                    "Bel een organisatie bij u in de buurt: u vindt ze hieronder.</p>"
                 ),
             },
         ),

@@ -6,7 +6,11 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from groups.models import GroupIndexPage
+from people.models import Organisation
+
 from .blocks import BodyBlock
+from .forms import NearbyFilterForm
 
 
 class HomePage(Page):
@@ -31,6 +35,25 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["offer"] = GroupIndexPage.objects.child_of(self).live().public().first()
+        context.update(self.organisations_near(request.GET))
+        return context
+
+    @staticmethod
+    def organisations_near(data):
+        """The organisations people can call, in the region chosen in
+        `data` (or all), grouped by region in the template."""
+        # A few dozen at most: one query, regions and filter in Python.
+        organisations = list(Organisation.objects.order_by("region", "name"))
+        regions = list(dict.fromkeys(o.region for o in organisations))
+        form = NearbyFilterForm(data or None, regions=regions)
+        region = form.chosen_region() if data else ""
+        if region:
+            organisations = [o for o in organisations if o.region == region]
+        return {"nearby_form": form, "nearby": organisations, "nearby_region": region}
 
 
 class StandardPage(Page):

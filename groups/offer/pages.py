@@ -265,12 +265,19 @@ class GroupPage(Page):
         ),
     ]
 
+    # The site search (knowledge.views) finds groups by these words and
+    # filters them as GroupPageQuerySet.visible_to() does.
     search_fields = Page.search_fields + [
         index.SearchField("intro"),
         index.SearchField("body"),
         index.SearchField("audience"),
         index.SearchField("place"),
+        index.SearchField("venue_name"),
+        index.SearchField("get_kind_display"),
+        index.RelatedFields("organisation", [index.SearchField("name")]),
         index.FilterField("kind"),
+        index.FilterField("organisation"),
+        index.FilterField("open_to_other_organisations"),
     ]
 
     parent_page_types = ["groups.OrganisationOfferPage"]

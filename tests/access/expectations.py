@@ -90,6 +90,7 @@ OWN_URLS = {
     "mijn/gegevens/downloaden/": SIGNED_IN,
     "mijn/uitnodiging/<token:token>/": PUBLIC,
     "sitemap.xml": PUBLIC,
+    "robots.txt": PUBLIC,
     "vrijwilligers/trainingen/<int:group_id>/aanmelden/": SIGNED_IN,
     "zoeken/": PUBLIC,
     "admin/attendance_report/": STAFF,

@@ -31,6 +31,7 @@ ANONYMOUS, PARTICIPANT, PASSWORDLESS, TRAINER, ADMIN = (
 FORMS = {
     # The public site and the accounts.
     "groups.offer.forms.OfferFilterForm": ("offer", ANONYMOUS, "GET"),
+    "website.forms.NearbyFilterForm": ("home", ANONYMOUS, "GET"),
     "people.account_forms.LoginForm": ("login", ANONYMOUS, "POST"),
     "people.account_forms.SignupForm": ("signup", ANONYMOUS, "POST"),
     "people.forms.SignupForm": ("signup", ANONYMOUS, "POST"),

@@ -69,6 +69,7 @@ def _reset_key(world):
 
 URLS = {
     "offer": lambda w: group_index().url,
+    "home": lambda w: "/",
     "search": lambda w: reverse("knowledge:search"),
     "login": lambda w: reverse("account_login"),
     "signup": lambda w: reverse("account_signup"),

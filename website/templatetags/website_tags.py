@@ -1,8 +1,18 @@
 from django import template
 from django.forms import CheckboxInput, CheckboxSelectMultiple, RadioSelect, Select, Textarea
-from wagtail.models import Site
+from wagtail.models import Page, Site
+
+from website.meta import meta_for
 
 register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def page_meta(context):
+    """Description and Open Graph data of the page in `context` (see
+    website.meta)."""
+    page = context.get("page")
+    return meta_for(context.get("request"), page if isinstance(page, Page) else None)
 
 
 @register.simple_tag(takes_context=True)
