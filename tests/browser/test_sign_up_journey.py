@@ -13,13 +13,15 @@ import re
 
 import pytest
 from allauth.account.models import EmailAddress
+from django.core import mail
 from playwright.sync_api import expect
 
 from groups.models import Enrolment, EnrolmentStatus, GroupKind
 from people.models import User
-from tests.groups.factories import GroupPageFactory, MeetingFactory, group_index
+from tests.factories import UserFactory
+from tests.groups.factories import EnrolmentFactory, GroupPageFactory, MeetingFactory, group_index
 
-from .helpers import LOGIN, PHONE, link_from_mail, path_of, submit_button
+from .helpers import LOGIN, MY, PHONE, link_from_mail, log_in, path_of, submit_button
 from .test_offer import CONFIRM_BUTTON, in_days
 
 pytestmark = pytest.mark.browser
@@ -111,6 +113,8 @@ def test_newcomer_goes_from_home_to_a_place_and_the_email_link_brings_them_back(
     expect(facts).to_contain_text("Buurthuis De Schakel")
     expect(facts).to_contain_text("Bus 8, halte Zuilen")
     expect(facts).to_contain_text("Anja de Boer")
+    page.set_viewport_size(PHONE)
+    page.screenshot(path="/tmp/11a-enrol-confirm-phone.png", full_page=True)
 
     taps.click(CONFIRM_BUTTON)
     page.wait_for_url("**/groepen/aanmelding/*/")
@@ -119,7 +123,8 @@ def test_newcomer_goes_from_home_to_a_place_and_the_email_link_brings_them_back(
     assert enrolment.status == EnrolmentStatus.ENROLLED
     expect(page.locator("main h1")).to_have_text(re.compile(r"aangemeld|signed up", re.I))
     expect(page.locator("main .waakvlam-facts")).to_contain_text("030 123 45 67")
-    page.screenshot(path="/tmp/11a-signed-up.png", full_page=True)
+    page.set_viewport_size(PHONE)
+    page.screenshot(path="/tmp/11a-signed-up-phone.png", full_page=True)
 
     print(f"taps from home to a confirmed place: {taps.count}")
     assert taps.count == TAPS_AFTER
@@ -157,3 +162,45 @@ def test_email_link_opened_on_another_device_leads_to_the_group_after_logging_in
     assert path_of(page) == enrol_path
     expect(page.locator("main h1")).to_contain_text(group.title)
     assert User.objects.get(email=email).enrolments.count() == 0, "GET must not enrol"
+
+
+def test_person_signs_out_from_the_card_in_mijn_waakvlam_and_a_finished_group_says_so(
+    page, url, check_on_phone
+):
+    index, group = a_group()
+    finished = GroupPageFactory(title="Budgetcursus Voorjaar", capacity=5)
+    MeetingFactory(group=finished, starts_at=in_days(-3))
+    person = UserFactory(full_name="Samira El Idrissi")
+    going = EnrolmentFactory(group=group, person=person)
+    EnrolmentFactory(group=finished, person=person)
+
+    # Aanbod: the finished course is apart, without free places.
+    page.goto(url(index.url))
+    check_on_phone()
+    finished_list = page.locator("main .waakvlam-group-list--finished")
+    expect(finished_list).to_contain_text(finished.title)
+    expect(finished_list).not_to_contain_text(re.compile(r"plekken vrij|places left"))
+    page.screenshot(path="/tmp/11a-offer-phone.png", full_page=True)
+
+    log_in(page, url, check_on_phone, person)
+    cards = page.locator("main .waakvlam-group-card")
+    finished_card = cards.filter(has_text=finished.title)
+    expect(finished_card).to_contain_text(re.compile(r"Afgelopen|Finished"))
+    expect(finished_card.locator("a[href$='/afmelden/']")).to_have_count(0)
+    page.screenshot(path="/tmp/11a-my-phone.png", full_page=True)
+
+    # One tap from the card to the confirmation page, one to sign out.
+    cancel_path = f"/groepen/aanmelding/{going.pk}/afmelden/"
+    mail.outbox.clear()
+    cards.filter(has_text=group.title).locator(f"a[href='{cancel_path}']").click()
+    page.wait_for_url(f"**{cancel_path}")
+    check_on_phone()
+    page.screenshot(path="/tmp/11a-cancel-phone.png", full_page=True)
+    page.locator(CONFIRM_BUTTON).click()
+    page.wait_for_url(f"**{MY}")
+    check_on_phone()
+    going.refresh_from_db()
+    assert going.status == EnrolmentStatus.CANCELLED
+    sent = [m for m in mail.outbox if person.email in m.to]
+    assert len(sent) == 1
+    assert group.title in sent[0].subject
