@@ -69,7 +69,9 @@ def _enrol(*, group, person, by, window=True):
     group = _locked_group(group)
     if not group.live:
         raise ValidationError(_("This group is not open for sign-up."))
-    if group.is_finished():
+    # A trainer may still add a walk-in to the last meeting after it ended
+    # (window=False); nobody else signs up for a finished group.
+    if window and group.is_finished():
         raise ValidationError(finished_message())
     if window and not group.enrolment_window_open():
         raise ValidationError(_("Signing up for this group is not possible now."))
@@ -250,6 +252,8 @@ def invitation_confirm(*, invitation, person):
     invitation = _locked_open_invitation(invitation)
     if person.email.lower() != invitation.email.lower():
         raise ValidationError(_("This invitation is for another e-mail address."))
+    if invitation.group.is_finished():
+        raise ValidationError(finished_message())
     enrolment = _enrol(
         group=invitation.group, person=person, by=invitation.invited_by, window=False
     )

@@ -131,3 +131,28 @@ def test_the_waiting_list_of_a_finished_group_is_told_once(sent):
 def test_telling_waiting_lists_is_scheduled_daily():
     schedule = Schedule.objects.get(func="groups.tasks.tell_waiting_lists_of_finished_groups")
     assert schedule.schedule_type == Schedule.DAILY
+
+
+def test_a_trainer_still_adds_a_walk_in_to_the_last_meeting_but_no_invitation_is_sent():
+    trainer = UserFactory()
+    group = finished_group(trainers=[trainer])
+    walk_in = offer_services.assisted_enrolment_create(
+        group=group, full_name="Kees Bos", phone="06 12345678", by=trainer
+    )
+    assert walk_in.status == EnrolmentStatus.ENROLLED
+    with pytest.raises(ValidationError, match="laatste bijeenkomst is voorbij"):
+        offer_services.invitation_create(
+            group=group, full_name="Henk", email="henk@example.org", by=trainer
+        )
+
+
+def test_an_invitation_sent_before_the_end_cannot_be_confirmed_after_it(sent):
+    trainer = UserFactory()
+    group = running_group(trainers=[trainer])
+    henk = UserFactory(email="henk@example.org")
+    invitation = offer_services.invitation_create(
+        group=group, full_name="Henk", email=henk.email, by=trainer
+    )
+    group.meetings.filter(starts_at__gt=timezone.now()).update(status=MeetingStatus.CANCELLED)
+    with pytest.raises(ValidationError, match="laatste bijeenkomst is voorbij"):
+        offer_services.invitation_confirm(invitation=invitation, person=henk)
