@@ -92,6 +92,7 @@ def sign_up(request, page):
         {
             "enrolment": page.enrolment_of(request.user),
             "enrolment_open": page.enrolment_window_open(),
+            "finished": page.is_finished(),
             # Accounts that only edit pages do not sign up (DESIGN.md matrix).
             "may_enrol": not request.user.is_authenticated or may_enrol_self(request.user),
             "places_left": page.places_left(),

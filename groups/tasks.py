@@ -9,7 +9,7 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 
-from .offer import notifications, services
+from .offer import endings, notifications, services
 from .offer.models import Enrolment, EnrolmentStatus, Meeting, MeetingReminder
 
 
@@ -76,3 +76,9 @@ def prune_invitations():
     """Daily: answered or expired sign-up invitations are kept
     INVITATION_RETENTION_DAYS."""
     return services.invitations_prune()
+
+
+def tell_waiting_lists_of_finished_groups():
+    """Daily: whoever still waits for a place in a group whose last meeting
+    has passed hears that it ended, once."""
+    return endings.tell_waiting_lists_of_finished_groups()

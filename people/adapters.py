@@ -3,12 +3,31 @@ import time
 from allauth.account import app_settings
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.account.authentication import get_authentication_records
+from allauth.account.utils import get_next_redirect_url
 from allauth.core import context as allauth_context
 from django.contrib.sites.shortcuts import get_current_site
 from django.shortcuts import resolve_url
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 
 from .mail import queue_account_mail
+
+
+def local_next(request):
+    """The `next` of `request` when it is a path on this site (the group a
+    person was signing up for), else None: it travels in the confirmation
+    link, so nothing else may pass."""
+    if request is None:
+        return None
+    path = get_next_redirect_url(request)
+    if (
+        path
+        and path.startswith("/")
+        and len(path) <= 200
+        and url_has_allowed_host_and_scheme(path, allowed_hosts=set())
+    ):
+        return path
+    return None
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -57,7 +76,13 @@ class AccountAdapter(DefaultAccountAdapter):
             if signup
             else "account/email/email_confirmation"
         )
-        self.send_mail(template, address.email, {"user": address.user, "email_address": address})
+        # Where the person was going (the group they chose) rides along in
+        # the link, so it survives opening the mail on another device.
+        self.send_mail(
+            template,
+            address.email,
+            {"user": address.user, "email_address": address, "next": local_next(request)},
+        )
 
     def get_password_change_redirect_url(self, request):
         return resolve_url("people:my")

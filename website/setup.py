@@ -134,6 +134,11 @@ SCHEDULES = [
     ("groups.tasks.prune_invitations", Schedule.DAILY, "Oude uitnodigingen voor groepen opruimen"),
     ("groups.tasks.send_meeting_reminders", Schedule.HOURLY, "Herinneringen bijeenkomsten"),
     ("groups.tasks.expire_offers", Schedule.MINUTES, "Verlopen plekken doorgeven", {"minutes": 15}),
+    (
+        "groups.tasks.tell_waiting_lists_of_finished_groups",
+        Schedule.DAILY,
+        "Wachtlijsten van afgelopen groepen bericht sturen",
+    ),
     ("volunteers.tasks.notify_expiring", Schedule.DAILY, "Herinneringen verlopen bekwaamheden"),
     ("volunteers.tasks.coordinator_digest", Schedule.WEEKLY, "Weekoverzicht voor coördinatoren"),
     # The outbox's retries; run every minute, so its results are not kept

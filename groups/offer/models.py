@@ -173,6 +173,8 @@ class Enrolment(models.Model):
     offer_expires_at = models.DateTimeField(_("offer valid until"), null=True, blank=True)
     offer_token = models.CharField(max_length=64, unique=True, null=True, blank=True)
     cancelled_at = models.DateTimeField(null=True, blank=True)
+    # When the person, still waiting, was told the group had ended: once.
+    told_group_finished_at = models.DateTimeField(null=True, blank=True, editable=False)
     enrolled_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,

@@ -11,6 +11,7 @@ from people.mail import SendTime, send_templated_email, send_time
 
 from .calendar import build_calendar
 from .models import HOLDING_PLACE
+from .pages import GroupIndexPage
 
 
 def absolute_url(path):
@@ -72,10 +73,20 @@ def place_offered(enrolment):
 
 
 def enrolment_cancelled(enrolment, *, by):
-    """A trainer or coordinator ended someone's sign-up: they must know."""
+    """Someone's sign-up ended: by themselves (a confirmation), or by a
+    trainer or coordinator (they must know)."""
     context = _group_context(enrolment)
     context["by"] = by
+    context["by_self"] = by.pk == enrolment.person_id
     send(enrolment.person, "enrolment_cancelled", context)
+
+
+def group_finished(enrolment):
+    """The group ended while the person was still waiting for a place."""
+    context = _group_context(enrolment)
+    offer = GroupIndexPage.objects.live().first()
+    context["offer_url"] = absolute_url(offer.url) if offer else context["group_url"]
+    send(enrolment.person, "group_finished", context)
 
 
 def offer_expired(enrolment):

@@ -9,7 +9,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import Count, Min, Q
+from django.db.models import BooleanField, Count, Exists, ExpressionWrapper, Min, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -92,15 +92,21 @@ class GroupIndexPage(Page):
 
 
 def group_cards(request, groups):
-    return [
+    """Cards of the groups still on offer and, apart, of finished ones."""
+    cards = [
         {
             "group": group,
             "url": group.get_url(request),
             "places_left": group.places_left(),
             "next_meeting_at": group.next_meeting_at,
+            "finished": group.is_finished(),
         }
         for group in groups
     ]
+    return {
+        "open": [card for card in cards if not card["finished"]],
+        "finished": [card for card in cards if card["finished"]],
+    }
 
 
 class OrganisationOfferPage(Page):
@@ -141,7 +147,27 @@ class OrganisationOfferPage(Page):
         return context
 
 
+def finished_condition(group_ref="pk", now=None):
+    """The one definition of a finished group: it had planned meetings and
+    the last one has ended. A group without meetings is not finished, only
+    not planned yet. `group_ref` names the group's id in the outer query."""
+    planned = Meeting.objects.planned().filter(group_id=OuterRef(group_ref))
+    coming = planned.filter(ends_at__gte=now or timezone.now())
+    return Q(Exists(planned)) & ~Q(Exists(coming))
+
+
+def finished_flag(group_ref="pk", now=None):
+    """finished_condition() as a value to annotate."""
+    return ExpressionWrapper(finished_condition(group_ref, now), output_field=BooleanField())
+
+
 class GroupPageQuerySet(PageQuerySet):
+    def finished(self, now=None):
+        return self.filter(finished_condition(now=now))
+
+    def not_finished(self, now=None):
+        return self.exclude(finished_condition(now=now))
+
     def visible_to(self, user):
         """Trainings only for staff, and for volunteers, trainers and
         coordinators of the training's organisation (or of any, when the
@@ -169,6 +195,7 @@ class GroupPageQuerySet(PageQuerySet):
                 "meetings__starts_at",
                 filter=Q(meetings__starts_at__gte=now, meetings__status=MeetingStatus.PLANNED),
             ),
+            has_finished=finished_flag(now=now),
         )
 
     def open_for_enrolment(self, today=None):
@@ -331,6 +358,15 @@ class GroupPage(Page):
         if self.enrolment_opens and today < self.enrolment_opens:
             return False
         return not (self.enrolment_closes and today > self.enrolment_closes)
+
+    def is_finished(self, now=None):
+        """Whether the last meeting has passed (finished_condition), from
+        the with_counts() annotation when there is one."""
+        cached = getattr(self, "has_finished", None)
+        if cached is None:
+            cached = GroupPage.objects.filter(pk=self.pk).finished(now).exists()
+            self.has_finished = cached
+        return cached
 
     def enrolment_of(self, user):
         """`user`'s sign-up that is still in play, or None."""

@@ -36,6 +36,10 @@ from .pages import GroupPage
 from .signals import enrolment_cancelled
 
 
+def finished_message():
+    return _("This group has finished: its last meeting has passed. You can no longer sign up.")
+
+
 def _locked_group(group):
     return GroupPage.objects.select_for_update().get(pk=group.pk)
 
@@ -65,6 +69,10 @@ def _enrol(*, group, person, by, window=True):
     group = _locked_group(group)
     if not group.live:
         raise ValidationError(_("This group is not open for sign-up."))
+    # A trainer may still add a walk-in to the last meeting after it ended
+    # (window=False); nobody else signs up for a finished group.
+    if window and group.is_finished():
+        raise ValidationError(finished_message())
     if window and not group.enrolment_window_open():
         raise ValidationError(_("Signing up for this group is not possible now."))
     if (by is None or by == person) and not may_enrol_self(person):
@@ -109,7 +117,8 @@ def enrolment_cancel(*, enrolment, by=None):
     enrolment.cancelled_at = timezone.now()
     enrolment.save()
     enrolment_cancelled.send(sender=Enrolment, enrolment=enrolment)
-    if by is not None and by != enrolment.person:
+    # Without `by` the account itself is going (privacy erasure): no mail.
+    if by is not None:
         notifications.enrolment_cancelled(enrolment, by=by)
     if held_place:
         _offer_free_places(group)
@@ -117,7 +126,10 @@ def enrolment_cancel(*, enrolment, by=None):
 
 
 def _offer_free_places(group):
-    """Offer each free place to the first person waiting, exactly once."""
+    """Offer each free place to the first person waiting, exactly once;
+    not when sign-up is closed or the group has finished."""
+    if group.is_finished() or not group.enrolment_window_open():
+        return []
     free = group.capacity - _places_taken(group)
     if free <= 0:
         return []
@@ -142,6 +154,8 @@ def offer_accept(*, enrolment):
         raise ValidationError(_("This offer is no longer valid."))
     if enrolment.offer_expires_at <= timezone.now():
         raise ValidationError(_("This offer has expired. The place went to the next person."))
+    if enrolment.group.is_finished():
+        raise ValidationError(finished_message())
     enrolment.status = EnrolmentStatus.ENROLLED
     enrolment.enrolled_at = timezone.now()
     enrolment.save()
@@ -209,6 +223,8 @@ def invitation_create(*, group, full_name, email, by):
     group = _locked_group(group)
     if not group.live:
         raise ValidationError(_("This group is not open for sign-up."))
+    if group.is_finished():
+        raise ValidationError(finished_message())
     email = User.objects.normalize_email(email).strip().lower()
     now = timezone.now()
     invitation = invitation_flow.renewable(
@@ -236,6 +252,8 @@ def invitation_confirm(*, invitation, person):
     invitation = _locked_open_invitation(invitation)
     if person.email.lower() != invitation.email.lower():
         raise ValidationError(_("This invitation is for another e-mail address."))
+    if invitation.group.is_finished():
+        raise ValidationError(finished_message())
     enrolment = _enrol(
         group=invitation.group, person=person, by=invitation.invited_by, window=False
     )

@@ -38,6 +38,9 @@ def enrolment_create(request, group_id):
             messages.error(request, error_message(error))
             return redirect(group.url)
         return redirect("groups:enrolment", enrolment_id=enrolment.pk)
+    if group.is_finished():
+        messages.error(request, services.finished_message())
+        return redirect(group.url)
     return render(
         request,
         "groups/enrol_confirm.html",

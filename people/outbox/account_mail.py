@@ -11,7 +11,7 @@ secret this module cannot make again (a login or reset *code*, which
 allauth keeps in the session) is refused with an error, rather than stored.
 """
 
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 from allauth.account import app_settings
 from allauth.account.adapter import get_adapter
@@ -47,6 +47,9 @@ def stored_context(template_prefix, context, request):
         kept = {"user": context["user"]}
     elif template_prefix in CONFIRMATIONS:
         kept = {"user": context["user"], "email_address": context["email_address"]}
+        if context.get("next"):
+            # A path on this site (people.adapters.local_next), not a secret.
+            kept["next"] = context["next"]
     else:
         kept = {key: value for key, value in context.items() if key not in REMADE_ENTRIES}
         secrets = SECRET_ENTRIES.intersection(kept)
@@ -74,6 +77,8 @@ def _password_reset_link(context):
 def _confirmation_link(context):
     key = EmailConfirmationHMAC(context["email_address"]).key
     path = reverse("account_confirm_email", args=[key])
+    if context.get("next"):
+        path += "?" + urlencode({"next": context["next"]})
     return {"key": key, "activate_url": context["site_url"] + path}
 
 

@@ -137,9 +137,10 @@ def test_completing_a_training_records_the_competencies_it_awards(
     volunteer = MembershipFactory(role=Role.VOLUNTEER, organisation=organisation).user
     competency = Competency.objects.get(slug="nazorg-terugvalpreventie")
     training = TrainingFactory(organisation=organisation, trainers=[trainer], awards=[competency])
-    meeting = MeetingFactory(group=training, starts_at=timezone.now() - datetime.timedelta(days=2))
+    # Signed up before the meeting: a finished training takes no sign-ups.
     with django_capture_on_commit_callbacks(execute=True):
         offer_services.enrolment_create(group=training, person=volunteer)
+    meeting = MeetingFactory(group=training, starts_at=timezone.now() - datetime.timedelta(days=2))
     with django_capture_on_commit_callbacks(execute=True):
         attendance_services.attendance_record(
             meeting=meeting, statuses={volunteer.pk: "present"}, by=trainer

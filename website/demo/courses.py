@@ -40,6 +40,12 @@ def seed_finished_course(organisations, users):
         )
         course.trainers.add(trainer)
         course.save_revision().publish()
+        people = [participant] + demo_members(10, COURSE_PEOPLE[1:])
+        # Sign-up was open then, before the course ran (a finished group
+        # takes no sign-ups): enrol first, then the meetings.
+        GroupPage.objects.filter(pk=course.pk).update(enrolment_closes=None)
+        course.refresh_from_db()
+        enrol_all(course, people)
         meetings = offer_services.meeting_series_create(
             group=course,
             first_date=at(-42, 19).date(),
@@ -48,11 +54,6 @@ def seed_finished_course(organisations, users):
             frequency="weekly",
             count=6,
         )
-        people = [participant] + demo_members(10, COURSE_PEOPLE[1:])
-        # Sign-up was open then; enrol past the window as the course ran.
-        GroupPage.objects.filter(pk=course.pk).update(enrolment_closes=None)
-        course.refresh_from_db()
-        enrol_all(course, people)
         GroupPage.objects.filter(pk=course.pk).update(
             enrolment_closes=timezone.localdate() - datetime.timedelta(days=50)
         )

@@ -285,19 +285,36 @@ def test_publishing_the_page_never_touches_meetings_or_enrolments():
     assert enrolment.status == EnrolmentStatus.ENROLLED
 
 
-def test_someone_signed_out_by_a_coordinator_is_told_but_not_when_they_do_it(
+def test_a_sign_out_is_confirmed_by_mail_once_saying_who_did_it(
     mailoutbox, django_capture_on_commit_callbacks
 ):
     coordinator = UserFactory(full_name="Sanne Bakker")
     group = GroupPageFactory(title="Spaarkring West")
     by_staff = offer_services.enrolment_create(group=group, person=UserFactory())
-    by_self = offer_services.enrolment_create(group=group, person=UserFactory())
+    by_self = offer_services.enrolment_create(
+        group=group, person=UserFactory(preferred_language="en")
+    )
+    mailoutbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         offer_services.enrolment_cancel(enrolment=by_staff, by=coordinator)
         offer_services.enrolment_cancel(enrolment=by_self, by=by_self.person)
-    assert [m.to for m in mailoutbox] == [[by_staff.person.email]]
+        with pytest.raises(ValidationError):
+            offer_services.enrolment_cancel(enrolment=by_self, by=by_self.person)
+    assert [m.to for m in mailoutbox] == [[by_staff.person.email], [by_self.person.email]]
     assert "Sanne Bakker" in mailoutbox[0].body
     assert "Spaarkring West" in mailoutbox[0].subject
+    assert "Spaarkring West" in mailoutbox[1].subject
+    assert "You have signed out of Spaarkring West" in mailoutbox[1].body
+
+
+def test_an_account_that_is_erased_gets_no_sign_out_mail(
+    mailoutbox, django_capture_on_commit_callbacks
+):
+    enrolment = offer_services.enrolment_create(group=GroupPageFactory(), person=UserFactory())
+    mailoutbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        offer_services.enrolment_cancel(enrolment=enrolment)
+    assert mailoutbox == []
 
 
 def test_a_topic_change_counts_as_a_change():
