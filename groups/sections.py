@@ -47,11 +47,18 @@ def my_groups(request):
             "offer_url": offer.get_url(request) if offer else None,
             "enrolments": enrolments,
             **_care(user),
-            "feed_url": request.build_absolute_uri(
-                reverse("groups:personal_feed", kwargs={"token": token.token})
-            ),
+            **_feed_links(request, token),
         },
     )
+
+
+def _feed_links(request, token):
+    """The personal calendar as a web address (to copy into a calendar) and
+    as a webcal: link, which phones and Outlook open as a subscription."""
+    feed_url = request.build_absolute_uri(
+        reverse("groups:personal_feed", kwargs={"token": token.token})
+    )
+    return {"feed_url": feed_url, "webcal_url": "webcal://" + feed_url.split("://", 1)[1]}
 
 
 def my_invitations(request):

@@ -14,6 +14,7 @@ from groups.models import CalendarToken, EnrolmentStatus
 from groups.offer import services as offer_services
 from tests.factories import UserFactory
 from tests.groups.factories import EnrolmentFactory, GroupPageFactory, MeetingFactory
+from tests.helpers import nl
 
 pytestmark = pytest.mark.django_db
 
@@ -289,3 +290,22 @@ def test_personal_feed_queries_do_not_grow_with_the_groups(client, django_assert
     add_groups(9)
     with django_assert_max_num_queries(PERSONAL_FEED_QUERIES):
         assert len(events_of(fetch(client, url))) == 20
+
+
+def test_my_waakvlam_offers_the_calendar_as_a_subscription_a_link_to_copy_and_help(client):
+    user = EnrolmentFactory().person
+    client.force_login(user)
+    response = client.get(reverse("people:my"))
+    page = response.content.decode()
+    path = personal_feed_url(user)
+    # One tap: phones and Outlook open a webcal: link as a subscription.
+    assert f'href="webcal://testserver{path}"' in page
+    assert nl("Put in my calendar") in page
+    # The same address to copy (the button appears only with JavaScript).
+    assert f'value="http://testserver{path}"' in page
+    assert "data-copy-button" in page and "js/copy.js" in page
+    for platform in ("an iPhone", "Android", "Outlook"):
+        assert nl(f"How do I do that {'in' if platform == 'Outlook' else 'on'} {platform}?") in page
+    # The group's own .ics download stays on its page.
+    group = user.enrolments.get().group
+    assert f"{group.url}agenda.ics" in client.get(group.url).content.decode()
