@@ -233,12 +233,13 @@ def test_volunteer_completes_a_training_and_sees_the_competency_in_mijn_waakvlam
     )
     competency = Competency.objects.get(slug="nazorg-terugvalpreventie")
     TrainingCompetency.objects.create(training=training, competency=competency)
+    # Signed up before the meeting (a finished training takes no sign-ups).
+    offer_services.enrolment_create(group=training, person=volunteer)
     starts = timezone.localtime().replace(hour=19, minute=0, second=0, microsecond=0)
     starts -= datetime.timedelta(days=2)
     meeting = MeetingFactory(
         group=training, starts_at=starts, ends_at=starts + datetime.timedelta(hours=2)
     )
-    offer_services.enrolment_create(group=training, person=volunteer)
 
     # The trainer registers that she came, at the last (and only) meeting.
     log_in(page, url, check, trainer)
