@@ -1,8 +1,10 @@
 """Small helpers the tests share (fixtures live in tests/conftest.py)."""
 
 import base64
+import csv
 import hashlib
 import hmac
+import io
 import re
 import struct
 import time
@@ -26,6 +28,14 @@ def nl(message, **params):
     with translation.override("nl"):
         text = translation.gettext(message)
     return text % params if params else text
+
+
+def csv_rows(response):
+    """The rows of a CSV export as Dutch Excel reads it: UTF-8 after a
+    byte-order mark, `;` between columns."""
+    data = b"".join(response.streaming_content)
+    assert data.startswith(b"\xef\xbb\xbf"), "a CSV export starts with a byte-order mark"
+    return list(csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
 
 
 def squeezed(html):

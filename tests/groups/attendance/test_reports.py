@@ -1,7 +1,6 @@
 """Coordinators' attendance reports and savings-circle settings in the admin:
 own organisation only, exports that never run a formula."""
 
-import csv
 import datetime
 import io
 from decimal import Decimal
@@ -25,7 +24,7 @@ from groups.models import (
 from people.models import Role
 from tests.factories import MembershipFactory, UserFactory
 from tests.groups.factories import EnrolmentFactory, GroupPageFactory, MeetingFactory
-from tests.helpers import nl
+from tests.helpers import csv_rows, nl
 
 pytestmark = pytest.mark.django_db
 
@@ -223,8 +222,7 @@ def test_the_csv_export_has_a_column_per_meeting_and_no_formulas(coordinator_cli
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/csv")
     assert "attachment" in response["Content-Disposition"]
-    text = b"".join(response.streaming_content).decode()
-    rows = list(csv.reader(io.StringIO(text)))
+    rows = csv_rows(response)
     assert rows[0][1].endswith(" 9-1-2024 19:00")
     assert [rows[0][0], *rows[0][2:]] == [
         capfirst(nl("participant")),
@@ -313,7 +311,7 @@ def test_the_chart_page_draws_bars_with_a_data_table(coordinator_client, world, 
 
 def test_the_chart_data_exports_and_other_organisations_are_a_404(coordinator_client, world, trend):
     response = coordinator_client.get(TREND, {"export": "csv"})
-    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+    rows = csv_rows(response)
     assert len(rows) == 13
     assert rows[0][1:] == [
         nl("Meetings"),

@@ -2,7 +2,6 @@
 the competencies, readable without colour, filtered by role and status,
 exported without formulas, in a fixed number of queries."""
 
-import csv
 import datetime
 import io
 
@@ -13,7 +12,7 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from people.models import Membership, Role
-from tests.helpers import nl
+from tests.helpers import csv_rows, nl
 from tests.volunteers.factories import CompetencyRecordFactory, VolunteerProfileFactory
 from volunteers.models import (
     Competency,
@@ -167,7 +166,7 @@ def test_the_csv_export_has_words_and_no_formulas(coordinator_client, world, spa
     trick.save()
     response = coordinator_client.get(OVERVIEW, {"role": spaarkring.pk, "export": "csv"})
     assert response["Content-Type"].startswith("text/csv")
-    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+    rows = csv_rows(response)
     heading, *body = rows
     assert "Privacy en AVG" in heading
     assert heading[-1] == nl("Qualified as %(role)s", role=spaarkring.name)
