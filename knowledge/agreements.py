@@ -10,6 +10,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from people.permissions import may_edit_pages
+
 __all__ = [
     "AgreementIndexPage",
     "AgreementKind",
@@ -77,6 +79,10 @@ class AgreementIndexPage(Page):
             agreements = [a for a in agreements if a.status == chosen_status]
         else:
             chosen_status = ""
+        for_editors = may_edit_pages(request.user)
+        if for_editors:
+            # Editors keep the list up to date: what waits for them comes first.
+            agreements.sort(key=lambda agreement: not agreement.due_for_review)
         context.update(
             agreements=agreements,
             kinds=AgreementKind.choices,
@@ -85,6 +91,7 @@ class AgreementIndexPage(Page):
             chosen_kind=chosen_kind,
             chosen_status=chosen_status,
             chosen_municipality=chosen_municipality,
+            for_editors=for_editors,
         )
         return context
 
@@ -135,6 +142,17 @@ class AgreementPage(Page):
     related_agreements = ParentalManyToManyField(
         "self", verbose_name=_("related agreements"), blank=True, symmetrical=False
     )
+    # Besides those whose region is the agreement's municipality, by name.
+    regional_organisations = ParentalManyToManyField(
+        "people.Organisation",
+        verbose_name=_("organisations in this region"),
+        blank=True,
+        related_name="+",
+        help_text=_(
+            "Their coordinators are told when the review date comes. Organisations whose "
+            "region is exactly this municipality are told anyway."
+        ),
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("kind"),
@@ -150,6 +168,7 @@ class AgreementPage(Page):
                 FieldPanel("valid_until"),
                 FieldPanel("status_override"),
                 FieldPanel("review_date"),
+                FieldPanel("regional_organisations"),
                 FieldPanel("version"),
                 FieldPanel("legal_basis"),
             ],
@@ -198,14 +217,23 @@ class AgreementPage(Page):
 
     def is_past_review(self, today=None):
         today = today or timezone.localdate()
-        # An expired agreement needs no review; it needs a successor.
-        if self.get_status(today) == AgreementStatus.EXPIRED:
-            return False
-        return self.review_date is not None and today > self.review_date
+        return self.is_due_for_review(today) and today > self.review_date
 
     @property
     def past_review(self):
         return self.is_past_review()
+
+    def is_due_for_review(self, today=None):
+        """From the review date on; the public page says "past" a day later."""
+        today = today or timezone.localdate()
+        # An expired agreement needs no review; it needs a successor.
+        if self.get_status(today) == AgreementStatus.EXPIRED:
+            return False
+        return self.review_date is not None and today >= self.review_date
+
+    @property
+    def due_for_review(self):
+        return self.is_due_for_review()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

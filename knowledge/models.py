@@ -8,6 +8,7 @@ from .agreements import (
     AgreementStatus,
 )
 from .articles import ArticlePage, KnowledgeIndexPage, PublicationPage, Topic
+from .reminders import AgreementReviewNotice, ServiceCheckNotice
 from .social_map import LifeArea, Service, SocialMapPage
 
 __all__ = [
@@ -15,12 +16,14 @@ __all__ = [
     "AgreementKind",
     "AgreementPage",
     "AgreementParty",
+    "AgreementReviewNotice",
     "AgreementStatus",
     "ArticlePage",
     "KnowledgeIndexPage",
     "LifeArea",
     "PublicationPage",
     "Service",
+    "ServiceCheckNotice",
     "SocialMapPage",
     "Topic",
 ]

@@ -4,6 +4,7 @@ with the rest of life when money is tight, so a volunteer can refer someone."""
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
@@ -111,6 +112,16 @@ class Service(index.Indexed, ClusterableModel):
     website = models.URLField(_("website"), blank=True)
     # Group pages show these as "help nearby" through the group page section
     # hook in knowledge.wagtail_hooks: the groups app does not import this one.
+    last_checked_on = models.DateField(
+        _("last checked on"),
+        null=True,
+        blank=True,
+        default=timezone.localdate,
+        help_text=_(
+            "When someone last checked that the address, times and phone number are right. "
+            "Editors get a reminder when this is a year ago."
+        ),
+    )
     relevant_groups = ParentalManyToManyField(
         "groups.GroupPage",
         verbose_name=_("relevant groups"),
@@ -131,6 +142,7 @@ class Service(index.Indexed, ClusterableModel):
         FieldPanel("opening_hours"),
         FieldPanel("phone"),
         FieldPanel("website"),
+        FieldPanel("last_checked_on"),
         FieldPanel("relevant_groups"),
     ]
 

@@ -2,9 +2,11 @@
 guarded agreement documents and the "help nearby" part of group pages."""
 
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import F
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.ui.tables import DateColumn
 from wagtail.models import ReferenceIndex
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -46,8 +48,15 @@ class ServiceViewSet(SnippetViewSet):
     model = Service
     icon = "site"
     menu_label = _("Social map")
-    list_display = ["name", "place", choice_column(Service, "organisation_type")]
+    list_display = [
+        "name",
+        "place",
+        choice_column(Service, "organisation_type"),
+        DateColumn("last_checked_on", label=_("Last checked on"), sort_key="last_checked_on"),
+    ]
     list_filter = ["organisation_type", "place"]
+    # Longest unchecked first: the list is where editors keep the map right.
+    ordering = [F("last_checked_on").asc(nulls_first=True), "name"]
 
 
 register_snippet(ServiceViewSet)

@@ -139,6 +139,16 @@ SCHEDULES = [
         Schedule.DAILY,
         "Wachtlijsten van afgelopen groepen bericht sturen",
     ),
+    (
+        "knowledge.tasks.remind_agreement_reviews",
+        Schedule.DAILY,
+        "Herinneringen herziening lokale afspraken",
+    ),
+    (
+        "knowledge.tasks.remind_unchecked_services",
+        Schedule.DAILY,
+        "Herinneringen controle sociale kaart",
+    ),
     ("volunteers.tasks.notify_expiring", Schedule.DAILY, "Herinneringen verlopen bekwaamheden"),
     ("volunteers.tasks.coordinator_digest", Schedule.WEEKLY, "Weekoverzicht voor coördinatoren"),
     # The outbox's retries; run every minute, so its results are not kept

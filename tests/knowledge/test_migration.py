@@ -146,7 +146,8 @@ def content_in_the_old_state(old_apps, made):
 def check_the_moved_content(client, made):
     agreement, document, group = made["agreement"], made["document"], made["group"]
     assert OLD_TABLES.isdisjoint(tables())
-    assert knowledge_tables() == {name.replace("website_", "knowledge_") for name in OLD_TABLES}
+    # Every old table moved; later knowledge migrations add tables of their own.
+    assert {name.replace("website_", "knowledge_") for name in OLD_TABLES} <= knowledge_tables()
     assert knowledge_tables() <= tables()
     assert not ContentType.objects.filter(app_label="website", model="topic").exists()
     assert ContentType.objects.get_for_model(Topic).pk == made["topic_type"]

@@ -4,6 +4,8 @@ nothing."""
 
 import datetime
 
+from django.utils import timezone
+
 from groups.models import GroupPage
 from knowledge.models import (
     AgreementIndexPage,
@@ -187,6 +189,11 @@ SERVICES = [
 ]
 
 
+# Days since someone checked a service; two of them are overdue, so the
+# editors' reminder and the admin's "longest unchecked first" have work.
+CHECKED_DAYS_AGO = {"Huurteam Utrecht": 400, "Taalcafé Voorbeeldwijk": 380}
+
+
 def _child(parent, model, slug, **fields):
     existing = model.objects.child_of(parent).filter(slug=slug).first()
     if existing:
@@ -246,6 +253,8 @@ def seed_knowledge_extras(knowledge_index=None):
             phone=phone,
             organisation_type=kind,
             needs=[str(need) for need in needs],
+            last_checked_on=timezone.localdate()
+            - datetime.timedelta(days=CHECKED_DAYS_AGO.get(name, 45)),
         )
         # Money help is what every group in Utrecht should point to.
         if LifeArea.MONEY in needs:

@@ -328,6 +328,10 @@ RENEWAL_WINDOW_DAYS = env.int("RENEWAL_WINDOW_DAYS", default=60)
 PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=BASE_DIR / "private-media")
 EVIDENCE_MAX_BYTES = 5 * 1024 * 1024
 
+# Knowledge base: a service on the social map not checked for this long is
+# put to the editors again.
+SERVICE_CHECK_DAYS = env.int("SERVICE_CHECK_DAYS", default=365)
+
 # Wagtail
 WAGTAIL_SITE_NAME = "Waakvlam"
 WAGTAILADMIN_BASE_URL = SITE_URL
