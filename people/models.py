@@ -288,3 +288,20 @@ __all__ = [
     "RoleInvitationAnswer",
     "User",
 ]
+
+
+class WeeklyDigestSent(models.Model):
+    """The weekly digest (people.digest) went to this person for this week:
+    never twice, however often the job runs."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    week = models.DateField(help_text="The Monday of the week.")
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "week"], name="weekly_digest_once"),
+        ]
+
+    def __str__(self):
+        return f"digest {self.user_id} {self.week}"

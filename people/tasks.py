@@ -4,6 +4,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from .audit.services import audit_entries_prune
+from .digest import weekly_digest_send
 from .invitations.services import role_invitations_prune
 from .models import User
 from .outbox.services import outbox_send, outbox_send_due
@@ -43,3 +44,9 @@ def prune_role_invitations():
     """Scheduled daily: answered or expired role invitations are kept
     INVITATION_RETENTION_DAYS."""
     return role_invitations_prune()
+
+
+def send_weekly_digest():
+    """Scheduled weekly: everyone with something to read gets one e-mail
+    (people.digest)."""
+    return weekly_digest_send(timezone.localdate())

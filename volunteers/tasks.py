@@ -11,18 +11,12 @@ from dateutil.relativedelta import relativedelta
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Exists, OuterRef, Q
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 
 from people.mail import send_templated_email
-from people.models import Membership, Role
 
 from .models import CompetencyRecord, ExpiryNotice, VolunteerProfile, VolunteerStatus
-from .qualification import latest_records
-
-# The admin's qualification overview (volunteers.admin.viewsets); the admin
-# home should that ever be gone.
-OVERVIEW_URL_NAMES = ["qualification:index", "wagtailadmin_home"]
 
 
 def _horizon(today):
@@ -152,96 +146,3 @@ def notify_expiring(today=None):
         if _notify(people[person_id], records[person_id], profiles[person_id], today):
             sent += 1
     return sent
-
-
-# The coordinators' weekly digest ---------------------------------------------
-
-
-def overview_url():
-    for name in OVERVIEW_URL_NAMES:
-        try:
-            return _absolute(reverse(name))
-        except NoReverseMatch:
-            continue
-    return _absolute("/admin/")
-
-
-def expiring_by_organisation(today):
-    """{organisation_id: [item, ...]}: the newest competency records and
-    the VOGs of each organisation's active volunteers that expire within
-    the renewal window or have expired, soonest first."""
-    horizon = _horizon(today)
-    profiles = list(_active_profiles().select_related("user"))
-    latest = latest_records({profile.user_id for profile in profiles})
-    expiring = defaultdict(list)
-    for (user_id, _competency_id), record in latest.items():
-        if record.expires_on and record.expires_on <= horizon:
-            expiring[user_id].append(record)
-    found = defaultdict(list)
-    for profile in profiles:
-        for record in expiring[profile.user_id]:
-            found[profile.organisation_id].append(
-                _item(
-                    person=profile.user,
-                    competency=record.competency,
-                    expires_on=record.expires_on,
-                    today=today,
-                )
-            )
-        if profile.vog_date and profile.vog_expires_on <= horizon:
-            found[profile.organisation_id].append(
-                _item(
-                    person=profile.user,
-                    profile=profile,
-                    expires_on=profile.vog_expires_on,
-                    today=today,
-                )
-            )
-    for items in found.values():
-        items.sort(
-            key=lambda item: (
-                item["expires_on"],
-                item["person"].full_name,
-                item["competency"].name if item["competency"] else "",
-            )
-        )
-    return found
-
-
-def coordinator_digest(today=None):
-    """Weekly: each coordinator gets, per organisation they coordinate,
-    what of its volunteers expires soon or has expired; nothing when there
-    is nothing to report. Returns the e-mails sent."""
-    today = today or timezone.localdate()
-    found = expiring_by_organisation(today)
-    if not found:
-        return 0
-    memberships = (
-        Membership.objects.filter(
-            role=Role.COORDINATOR, user__is_active=True, organisation_id__in=found
-        )
-        .exclude(user__email__endswith=".invalid")
-        .select_related("user", "organisation")
-        .order_by("user_id", "organisation__name")
-    )
-    coordinators = {}
-    sections = defaultdict(list)
-    for membership in memberships:
-        coordinators[membership.user_id] = membership.user
-        sections[membership.user_id].append(
-            {"organisation": membership.organisation, "items": found[membership.organisation_id]}
-        )
-    url = overview_url()
-    for user_id, person in coordinators.items():
-        send_templated_email(
-            to=person.email,
-            template="volunteers/email/digest",
-            context={
-                "person": person,
-                "sections": sections[user_id],
-                "days": settings.RENEWAL_WINDOW_DAYS,
-                "overview_url": url,
-            },
-            language=person.preferred_language,
-        )
-    return len(coordinators)

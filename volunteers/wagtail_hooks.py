@@ -1,17 +1,20 @@
 """Registrations only: policies, the admin screens and certificate URL, the sections of
-Mijn Waakvlam and the group page, the trainer check and the personal data hooks."""
+Mijn Waakvlam and the group page, the trainer check, the weekly digest and the
+personal data hooks."""
 
 from django.urls import include, path
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
 from groups.hooks import GROUP_PAGE_SECTION, TRAINER_LACKING, TRAINER_PROBLEMS
+from people.digest import WEEKLY_DIGEST
 from people.privacy import ERASE_PERSONAL_DATA, EXPORT_PERSONAL_DATA
 from people.sections import MY_WAAKVLAM_SECTION, Section
 
 from .admin import policies
 from .admin.evidence import evidence_download
 from .admin.viewsets import VolunteersViewSetGroup
+from .digest import digest_sections
 from .models import (
     Competency,
     CompetencyRecord,
@@ -62,3 +65,4 @@ hooks.register(TRAINER_PROBLEMS, missing_to_lead)
 hooks.register(TRAINER_LACKING, lacking_to_lead)
 hooks.register(EXPORT_PERSONAL_DATA, export_volunteer_data)
 hooks.register(ERASE_PERSONAL_DATA, erase_volunteer_data)
+hooks.register(WEEKLY_DIGEST, digest_sections)

@@ -150,7 +150,7 @@ SCHEDULES = [
         "Herinneringen controle sociale kaart",
     ),
     ("volunteers.tasks.notify_expiring", Schedule.DAILY, "Herinneringen verlopen bekwaamheden"),
-    ("volunteers.tasks.coordinator_digest", Schedule.WEEKLY, "Weekoverzicht voor coördinatoren"),
+    ("people.tasks.send_weekly_digest", Schedule.WEEKLY, "Weekoverzicht"),
     # The outbox's retries; run every minute, so its results are not kept
     # (they would push every other task's result out of the list).
     (

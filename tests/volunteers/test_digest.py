@@ -1,0 +1,157 @@
+"""The volunteers' section of the coordinators' weekly digest: per
+organisation, never another organisation's volunteers.
+
+People here read English (preferred_language="en") so that the texts can be
+checked before the Dutch catalogue is compiled."""
+
+import datetime
+
+import pytest
+from dateutil.relativedelta import relativedelta
+from django.conf import settings
+from django.core import mail
+from django.utils import timezone
+
+from people.digest import weekly_digest_send
+from people.models import Role
+from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
+from tests.volunteers.factories import CompetencyRecordFactory, VolunteerProfileFactory
+from volunteers.digest import overview_url
+from volunteers.models import VolunteerProfile, VolunteerStatus
+
+pytestmark = pytest.mark.django_db
+
+TODAY = timezone.localdate()
+
+
+def in_days(days):
+    return TODAY + datetime.timedelta(days=days)
+
+
+def long_date(day):
+    return f"{day.day} {day:%B} {day.year}"
+
+
+def vog_expiring_in(days):
+    """A VOG date whose VOG expires in about `days` days."""
+    return in_days(days) - relativedelta(months=36)
+
+
+@pytest.fixture
+def sent(django_capture_on_commit_callbacks):
+    """Run the on-commit callbacks (the queued mail tasks) at the end of the
+    block, as a real commit would."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)
+
+
+def volunteer(organisation, *, vog_date=None, status=VolunteerStatus.ACTIVE, **person):
+    return VolunteerProfileFactory(
+        organisation=organisation,
+        status=status,
+        vog_date=vog_date,
+        user__preferred_language="en",
+        **{f"user__{name}": value for name, value in person.items()},
+    ).user
+
+
+def coordinator(organisation, **kwargs):
+    user = UserFactory(preferred_language="en", **kwargs)
+    MembershipFactory(user=user, organisation=organisation, role=Role.COORDINATOR)
+    return user
+
+
+def record(user, slug, *, expires_on, achieved_on=None):
+    return CompetencyRecordFactory(
+        volunteer=user,
+        competency=slug,
+        achieved_on=achieved_on or min(TODAY, expires_on) - datetime.timedelta(days=700),
+        expires_on=expires_on,
+    )
+
+
+def mails_to(user):
+    return [message for message in mail.outbox if message.to == [user.email]]
+
+
+def the_mail_to(user):
+    (message,) = mails_to(user)
+    return message
+
+
+# The coordinators' digest ---------------------------------------------------
+
+
+def test_the_digest_lists_what_expires_per_organisation(sent):
+    north = OrganisationFactory(name="Noord")
+    south = OrganisationFactory(name="Zuid")
+    boss_north = coordinator(north)
+    boss_south = coordinator(south)
+    anna = volunteer(north, full_name="Anna Jansen", vog_date=in_days(-100))
+    record(anna, "privacy-avg", expires_on=in_days(14))
+    bram = volunteer(north, full_name="Bram de Vries", vog_date=vog_expiring_in(-7))
+    record(bram, "privacy-avg", expires_on=in_days(400))
+    carla = volunteer(north, full_name="Carla Smit", vog_date=in_days(-100))
+    record(carla, "privacy-avg", expires_on=in_days(10))
+    record(carla, "privacy-avg", achieved_on=TODAY, expires_on=in_days(730))
+    gone = volunteer(
+        north, full_name="Gert Weg", status=VolunteerStatus.LEFT, vog_date=vog_expiring_in(3)
+    )
+    record(gone, "privacy-avg", expires_on=in_days(3))
+    dirk = volunteer(south, full_name="Dirk Bakker", vog_date=in_days(-100))
+    record(dirk, "gespreksvoering", expires_on=in_days(-2))
+
+    with sent():
+        assert weekly_digest_send(TODAY) == 2
+
+    north_mail = the_mail_to(boss_north)
+    assert north_mail.subject == "Waakvlam: Your weekly overview"
+    body = north_mail.body
+    assert "expire within 60 days, or have already expired" in body
+    assert "Volunteers of Noord" in body
+    assert f"Anna Jansen, Privacy en AVG: expires on {long_date(in_days(14))}" in body
+    expired_on = long_date(VolunteerProfile.objects.get(user=bram).vog_expires_on)
+    assert f"Bram de Vries, VOG: expired on {expired_on}" in body
+    # The VOG that expired comes before what still has two weeks.
+    assert body.index("Bram de Vries") < body.index("Anna Jansen")
+    for absent in ("Carla Smit", "Gert Weg", "Dirk Bakker", "Zuid"):
+        assert absent not in body
+    assert f"{settings.SITE_URL}/admin/" in overview_url()
+    assert overview_url() in body
+    assert overview_url() in north_mail.alternatives[0][0]
+
+    south_body = the_mail_to(boss_south).body
+    assert f"Dirk Bakker, Gespreksvoering: expired on {long_date(in_days(-2))}" in south_body
+    for absent in ("Anna Jansen", "Bram de Vries", "Noord"):
+        assert absent not in south_body
+
+
+def test_a_coordinator_of_two_organisations_gets_one_digest_with_both(sent):
+    north = OrganisationFactory(name="Noord")
+    south = OrganisationFactory(name="Zuid")
+    boss = coordinator(north)
+    MembershipFactory(user=boss, organisation=south, role=Role.COORDINATOR)
+    record(volunteer(north, full_name="Anna Jansen"), "privacy-avg", expires_on=in_days(5))
+    record(volunteer(south, full_name="Dirk Bakker"), "privacy-avg", expires_on=in_days(5))
+
+    with sent():
+        assert weekly_digest_send(TODAY) == 1
+
+    body = the_mail_to(boss).body
+    assert body.index("Noord") < body.index("Anna Jansen") < body.index("Zuid")
+    assert body.index("Zuid") < body.index("Dirk Bakker")
+
+
+def test_no_digest_when_nothing_expires(sent):
+    organisation = OrganisationFactory()
+    coordinator(organisation)
+    user = volunteer(organisation, vog_date=in_days(-100))
+    record(user, "privacy-avg", expires_on=in_days(61))
+    record(user, "gespreksvoering", expires_on=in_days(-10))
+    record(user, "gespreksvoering", achieved_on=TODAY, expires_on=None)
+    # Expiring at another organisation without a coordinator: nobody to tell.
+    record(volunteer(OrganisationFactory()), "privacy-avg", expires_on=in_days(5))
+
+    with sent():
+        assert weekly_digest_send(TODAY) == 0
+
+    assert mail.outbox == []
