@@ -11,7 +11,9 @@ from django.db import transaction
 from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
+from people.digest import DigestSection
 from people.mail import send_templated_email
 from people.models import Membership, Role, User
 
@@ -80,6 +82,12 @@ def review_mail_context(person, agreements, may_edit):
     return {
         "person": person,
         "user": person,
+        **_review_items(agreements, may_edit),
+    }
+
+
+def _review_items(agreements, may_edit):
+    return {
         "may_edit": may_edit,
         "agreements": [
             {
@@ -120,6 +128,20 @@ def remind_agreement_reviews(today=None):
                 language=person.preferred_language,
             )
     return len(recipients)
+
+
+def review_digest_sections(today):
+    """The weekly digest's reminder, for as long as an agreement's review
+    date is past: to the editors and the coordinators of its region."""
+    recipients = review_recipients(agreements_due_for_review(today))
+    for person, (agreements, may_edit) in recipients.items():
+        yield DigestSection(
+            recipient=person,
+            order=60,
+            title=_("Local agreements to review"),
+            template="knowledge/email/digest_reviews",
+            context=_review_items(agreements, may_edit),
+        )
 
 
 # Services on the social map --------------------------------------------------

@@ -13,10 +13,12 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from groups.hooks import GROUP_PAGE_SECTION
 from people.admin_kit.columns import choice_column
+from people.digest import WEEKLY_DIGEST
 from people.sections import Section
 
 from .agreements import AgreementPage
 from .social_map import Service
+from .tasks import review_digest_sections
 
 
 @hooks.register("before_serve_document")
@@ -69,3 +71,6 @@ def nearby_services(request, page):
     if not services:
         return None
     return Section("knowledge/social_map/group_page_section.html", {"services": services})
+
+
+hooks.register(WEEKLY_DIGEST, review_digest_sections)

@@ -13,6 +13,7 @@ from django_q.models import Schedule
 
 from knowledge import tasks
 from knowledge.models import AgreementReviewNotice, Service, ServiceCheckNotice
+from people.digest import weekly_digest_send
 from people.models import Role
 from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
 from tests.knowledge.test_agreements import make_agreement, make_index
@@ -186,3 +187,25 @@ def test_editors_see_agreements_due_for_review_first_with_a_link_to_edit(client,
         "Convenant Utrecht",
     ]
     assert "/admin/" not in response.content.decode()
+
+
+# ------------------------------------------------------------ the weekly digest
+
+
+def test_the_weekly_digest_lists_agreements_while_their_review_date_is_past(region, sent):
+    covenant = make_agreement(make_index(), "Convenant bewindvoering", review_date=YESTERDAY)
+    next_week = TODAY + datetime.timedelta(days=7)
+    with sent():
+        assert weekly_digest_send(TODAY) == 2
+    to_editor = next(m for m in mail.outbox if m.to == ["redactie@example.org"])
+    assert "Local agreements to review" in to_editor.body
+    assert "Convenant bewindvoering (Utrecht), review date 14 June 2026" in to_editor.body
+    assert reverse("wagtailadmin_pages:edit", args=[covenant.pk]) in to_editor.body
+    to_coordinator = next(m for m in mail.outbox if m.to == ["coo@utrecht.example"])
+    assert covenant.full_url in to_coordinator.body and "/admin/" not in to_coordinator.body
+    covenant.review_date = TODAY + datetime.timedelta(days=365)
+    covenant.save()
+    mail.outbox.clear()
+    with sent():
+        weekly_digest_send(next_week)
+    assert not any("Convenant bewindvoering" in message.body for message in mail.outbox)
