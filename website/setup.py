@@ -35,6 +35,10 @@ COLLECTION_PERMISSIONS = {
     "wagtailimages": ["add_image", "change_image", "choose_image"],
     "wagtaildocs": ["add_document", "change_document", "choose_document"],
 }
+# The social map is part of the knowledge base that editors keep.
+EDITOR_PERMISSIONS = {
+    "knowledge": [f"{action}_service" for action in ("add", "change", "delete", "view")],
+}
 COORDINATOR_PERMISSIONS = {
     "people": [
         # Which mails to their people failed, and send one again.
@@ -180,6 +184,8 @@ def ensure_admin_groups(root):
 
     editors, _ = Group.objects.get_or_create(name=EDITORS_GROUP)
     editors.permissions.add(*access_admin)
+    for app_label, codenames in EDITOR_PERMISSIONS.items():
+        editors.permissions.add(*_permissions(app_label, codenames))
     for permission in _permissions("wagtailcore", PAGE_PERMISSIONS):
         GroupPagePermission.objects.get_or_create(group=editors, page=root, permission=permission)
     collection = Collection.get_first_root_node() or Collection.add_root(name="Root")

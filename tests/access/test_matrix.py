@@ -55,6 +55,9 @@ WAGTAILS_OWN_ERRORS = {
     "admin/editing-sessions/ping/<str:app_label>/<str:model_name>/<str:object_id>/<int:session_id>/",
     "admin/failwhale/",  # Wagtail's deliberate error page, to test error reporting
     "admin/images/chooser/chosen/<str:pk>/",
+    # POST by someone who may add services, to a chooser without a creation
+    # form: None.is_valid().
+    "admin/snippets/choose/knowledge/service/create/",
     "admin/snippets/choose/knowledge/service/chosen/<str:pk>/",
     "admin/snippets/choose/knowledge/topic/chosen/<str:pk>/",
 }

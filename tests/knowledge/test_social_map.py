@@ -1,12 +1,17 @@
 import pytest
 from django.template.loader import render_to_string
+from django.urls import reverse
 from wagtail import hooks
+from wagtail.models import Page
 
 from groups.hooks import GROUP_PAGE_SECTION
 from knowledge.models import AgreementPage, Service, SocialMapPage
 from knowledge.wagtail_hooks import nearby_services
+from people.models import Role
+from tests.factories import MembershipFactory
 from tests.groups.factories import GroupPageFactory
 from website.demo.knowledge import seed_knowledge_extras
+from website.setup import ensure_admin_groups
 
 from .test_agreements import make_index
 
@@ -74,3 +79,16 @@ def test_the_group_page_section_shows_the_services_of_a_group_and_nothing_withou
     assert 'id="nearby-heading"' in html and "Huurteam" in html and "Taalcafé" not in html
 
     assert nearby_services(request, alone) is None
+
+
+def test_editors_keep_the_social_map_in_the_admin_and_coordinators_do_not(client):
+    ensure_admin_groups(Page.get_first_root_node())
+    service = Service.objects.create(
+        name="Voedselbank", helps_with="Eten", organisation_type="welzijn", place="Utrecht"
+    )
+    edit = reverse("wagtailsnippets_knowledge_service:edit", args=[service.pk])
+    client.force_login(MembershipFactory(role=Role.EDITOR).user)
+    assert client.get(reverse("wagtailsnippets_knowledge_service:list")).status_code == 200
+    assert client.get(edit).status_code == 200
+    client.force_login(MembershipFactory(role=Role.COORDINATOR).user)
+    assert client.get(edit).status_code in (302, 403)
