@@ -57,13 +57,16 @@ def _render(request, meeting, *, chosen=None, walk_in_form=None):
         data={"page": "attendance"},
     )
     open_ = not meeting.is_cancelled and meeting.day_has_come()
+    # Before the day: who said they cannot come, and saying it for someone.
+    ahead = not meeting.is_cancelled and not open_
     return render(
         request,
         "groups/attendance/meeting.html",
         {
             "meeting": meeting,
             "group": meeting.group,
-            "rows": meeting_rows(meeting, chosen) if open_ else [],
+            "rows": meeting_rows(meeting, chosen) if open_ or ahead else [],
+            "ahead": ahead,
             "segments": SEGMENTS,
             "registration_open": open_,
             "walk_in_form": walk_in_form or AssistedEnrolmentForm(),
