@@ -1,7 +1,7 @@
 """Saying ahead "I cannot come this time" for one meeting, and taking it
 back: from Mijn Waakvlam (signed in), from the reminder e-mail's link
 (works without signing in, for that person and meeting only), and by the
-trainer on the attendance page before the meeting.
+trainer on the attendance page before the meeting (a POST of that page).
 
 A GET only shows a calm page with one button; only the POST changes
 something. A link that is not right is a 404 with the same calm words for
@@ -15,15 +15,17 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.utils.translation import gettext_lazy as _lazy
 
 from people.messages import error_message
-from people.permissions import may_register_attendance
 
 from ..offer.models import Enrolment, EnrolmentStatus, Meeting
 from . import absences, links
 from .forms import ABSENT, AbsenceForm, TrainerAbsenceForm
 from .models import AbsenceChannel, AbsenceNotice
+
+
+CHOOSE = _lazy("Choose whether you can come.")
 
 
 def _do(form, *, meeting, person, by, channel):
@@ -72,12 +74,12 @@ def _own_meeting(request, meeting_id):
 def absence_self(request, meeting_id):
     """From Mijn Waakvlam: only for a group the person is signed up for."""
     meeting = _own_meeting(request, meeting_id)
-    form = AbsenceForm(request.POST or None)
     if request.method != "POST":
         return _page(request, meeting, request.user)
+    form = AbsenceForm(request.POST)
     try:
         if not form.is_valid():
-            raise ValidationError(form.errors["answer"])
+            raise ValidationError(CHOOSE)
         message = _do(
             form,
             meeting=meeting,
@@ -105,20 +107,16 @@ def absence_link(request, token):
     form = AbsenceForm(request.POST)
     try:
         if not form.is_valid():
-            raise ValidationError(form.errors["answer"])
+            raise ValidationError(CHOOSE)
         done = _do(form, meeting=meeting, person=person, by=person, channel=AbsenceChannel.EMAIL)
     except ValidationError as error:
         return _page(request, meeting, person, by_link=True, error=error_message(error))
     return _page(request, meeting, person, by_link=True, done=done)
 
 
-@login_required
-@require_POST
-def absence_by_trainer(request, meeting_id):
-    """The trainer says it for someone, before the meeting."""
-    meeting = Meeting.objects.select_related("group").filter(pk=meeting_id).first()
-    if meeting is None or not may_register_attendance(request.user, meeting.group):
-        raise Http404
+def absence_by_trainer(request, meeting):
+    """The trainer says it for someone, before the meeting: a POST of the
+    attendance page (its view has checked who may)."""
     form = TrainerAbsenceForm(request.POST)
     page_url = reverse("groups:attendance", kwargs={"meeting_id": meeting.pk})
     if not form.is_valid():
@@ -126,7 +124,7 @@ def absence_by_trainer(request, meeting_id):
             request, _("Something in the form is not right. Reload the page and try again.")
         )
         return redirect(page_url)
-    person = (
+    enrolment = (
         Enrolment.objects.filter(
             group_id=meeting.group_id,
             person_id=form.cleaned_data["person"],
@@ -135,25 +133,25 @@ def absence_by_trainer(request, meeting_id):
         .select_related("person")
         .first()
     )
+    absent = form.cleaned_data["answer"] == ABSENT
     try:
-        if person is None:
+        if enrolment is None:
             raise ValidationError(_("This person is not signed up for this group."))
-        absent = form.cleaned_data["answer"] == ABSENT
         if absent:
             absences.absence_announce(
                 meeting=meeting,
-                person=person.person,
+                person=enrolment.person,
                 by=request.user,
                 channel=AbsenceChannel.TRAINER,
             )
         else:
-            absences.absence_withdraw(meeting=meeting, person=person.person, by=request.user)
+            absences.absence_withdraw(meeting=meeting, person=enrolment.person, by=request.user)
     except ValidationError as error:
         messages.error(request, error_message(error))
         return redirect(page_url)
-    name = {"name": person.person.full_name}
+    name = {"name": enrolment.person.full_name}
     if absent:
         messages.success(request, _("%(name)s is down as absent with notice.") % name)
     else:
         messages.success(request, _("%(name)s is coming after all.") % name)
-    return redirect(f"{page_url}#person-{person.person_id}")
+    return redirect(f"{page_url}#person-{enrolment.person_id}")

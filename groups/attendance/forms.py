@@ -13,7 +13,6 @@ class AbsenceForm(forms.Form):
     answer = forms.ChoiceField(
         choices=[(ABSENT, _("I cannot come this time")), (COMING, _("I am coming after all"))],
         widget=forms.HiddenInput,
-        error_messages={"required": _("Choose whether you can come.")},
     )
 
 

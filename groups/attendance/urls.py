@@ -8,10 +8,5 @@ urlpatterns = [
     path("bijeenkomst/<int:meeting_id>/", views.attendance, name="attendance"),
     path("bijeenkomst/<int:meeting_id>/inloop/", views.walk_in_add, name="walk_in_add"),
     path("bijeenkomst/<int:meeting_id>/afmelden/", absence_views.absence_self, name="absence"),
-    path(
-        "bijeenkomst/<int:meeting_id>/afmeldingen/",
-        absence_views.absence_by_trainer,
-        name="absence_by_trainer",
-    ),
     path("afmelden/<token:token>/", absence_views.absence_link, name="absence_link"),
 ]

@@ -25,6 +25,7 @@ from ..offer.forms import AssistedEnrolmentForm
 from ..offer.models import Enrolment, EnrolmentStatus, Meeting
 from ..offer.views import sign_up_someone
 from . import services
+from .absence_views import absence_by_trainer
 from .models import AttendanceStatus
 from .selectors import meeting_rows
 
@@ -99,6 +100,9 @@ def attendance(request, meeting_id):
     meeting = _meeting_or_404(request, meeting_id)
     if request.method != "POST":
         return _render(request, meeting)
+    if "answer" in request.POST:
+        # Before the meeting: "X cannot come" or "X is coming after all".
+        return absence_by_trainer(request, meeting)
 
     wants_json = _wants_json(request)
     statuses, tampered = _statuses_from(request.POST)
