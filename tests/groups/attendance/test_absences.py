@@ -208,18 +208,19 @@ def test_the_reminder_carries_a_link_whose_token_is_never_stored(sent, anna, gro
 
 def test_the_link_asks_first_then_one_tap_records_it_without_logging_in(client, anna, coming):
     url = reverse("groups:absence_link", args=[absence_token(coming, anna)])
+    # Not signed in: the site's language, Dutch.
     html = client.get(url).content.decode()
-    assert "I cannot come this time" in html and coming.group.title in html
+    assert "Ik kan er deze keer niet zijn" in html and coming.group.title in html
     # Opening the link (a mail scanner does) changes nothing.
     assert not AbsenceNotice.objects.exists()
 
     html = client.post(url, {"answer": "absent"}).content.decode()
-    assert "Thank you for letting us know." in html
+    assert "Bedankt voor uw bericht." in html
     notice = standing(coming, anna)
     assert (notice.channel, notice.recorded_by) == (AbsenceChannel.EMAIL, anna)
 
     html = client.post(url, {"answer": "coming"}).content.decode()
-    assert "Good to hear you are coming after all." in html
+    assert "Fijn dat u toch komt." in html
     assert standing(coming, anna) is None
 
 
@@ -248,24 +249,24 @@ def test_a_changed_or_made_up_link_is_a_calm_404_and_changes_nothing(client, ann
         assert from_token(bad) is None
         response = client.post(reverse("groups:absence_link", args=[bad]), {"answer": "absent"})
         assert response.status_code == 404
-        assert "This link does not work" in response.content.decode()
+        assert "Deze link werkt niet" in response.content.decode()
     assert not AbsenceNotice.objects.exists()
 
 
 def test_after_the_meeting_started_the_link_says_so_and_changes_nothing(client, anna, group):
     meeting = meeting_on(group, 0)
     url = reverse("groups:absence_link", args=[absence_token(meeting, anna)])
-    assert "already started or passed" in client.get(url).content.decode()
+    assert "al begonnen of voorbij" in client.get(url).content.decode()
     response = client.post(url, {"answer": "absent"})
     assert response.status_code == 200
-    assert "already started or passed" in response.content.decode()
+    assert "al begonnen of voorbij" in response.content.decode()
     assert not AbsenceNotice.objects.exists()
 
 
 def test_after_signing_out_of_the_group_the_link_does_nothing(client, anna, coming):
     anna.enrolments.update(status=EnrolmentStatus.CANCELLED)
     url = reverse("groups:absence_link", args=[absence_token(coming, anna)])
-    assert "no longer signed up" in client.get(url).content.decode()
+    assert "niet meer aangemeld" in client.get(url).content.decode()
     client.post(url, {"answer": "absent"})
     assert not AbsenceNotice.objects.exists()
 
