@@ -3,6 +3,8 @@
 Only trainers of the group and coordinators of its organisation; anyone else
 gets a 404. The page works as a plain form; static/js/attendance.js saves it
 with fetch and asks for JSON (Accept: application/json) instead of a redirect.
+Before the day of the meeting the page lists who said they cannot come, and
+its POST with an `answer` writes that down for someone (absence_views).
 """
 
 from django.contrib import messages
