@@ -24,7 +24,6 @@ from . import absences, links
 from .forms import ABSENT, AbsenceForm, TrainerAbsenceForm
 from .models import AbsenceChannel, AbsenceNotice
 
-
 CHOOSE = _lazy("Choose whether you can come.")
 
 
