@@ -1,7 +1,15 @@
 """The groups app's models, gathered from its sub-packages so that Django
 finds them and `from groups.models import Meeting` works everywhere."""
 
-from .attendance.models import ATTENDED, Attendance, AttendanceStatus, AttentionSignal
+from .attendance.models import (
+    ATTENDED,
+    AbsenceChannel,
+    AbsenceNotice,
+    Attendance,
+    AttendanceStatus,
+    AttentionSignal,
+    SignalKind,
+)
 from .offer.kinds import PUBLIC_KINDS, GroupKind
 from .offer.models import (
     ACTIVE,
@@ -32,6 +40,8 @@ __all__ = [
     "HOLDING_PLACE",
     "MAX_DEPOSIT",
     "PUBLIC_KINDS",
+    "AbsenceChannel",
+    "AbsenceNotice",
     "Attendance",
     "AttendanceStatus",
     "AttentionSignal",
@@ -53,4 +63,5 @@ __all__ = [
     "SavingsCircle",
     "SavingsEntry",
     "SavingsGoal",
+    "SignalKind",
 ]

@@ -28,6 +28,11 @@ def _care(user):
         return {"led_groups": [], "unregistered": [], "attention": [], "coordinates": False}
     in_care = offer_selectors.groups_in_care(user).values("pk")
     today_start = offer_selectors.day_start(timezone.localdate())
+    # How many said they cannot come to each group's next meeting.
+    next_meetings = [group.upcoming[0] for group in groups if group.upcoming]
+    counts = attendance_selectors.announced_counts([meeting.pk for meeting in next_meetings])
+    for meeting in next_meetings:
+        meeting.announced = counts.get(meeting.pk, 0)
     return {
         "led_groups": groups,
         "unregistered": attendance_selectors.unregistered_meetings(in_care, today_start),
@@ -46,6 +51,8 @@ def my_groups(request):
         {
             "offer_url": offer.get_url(request) if offer else None,
             "enrolments": enrolments,
+            "announced": attendance_selectors.my_announced(user) if enrolments else set(),
+            "now": timezone.now(),
             **_care(user),
             **_feed_links(request, token),
         },

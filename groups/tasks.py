@@ -9,6 +9,7 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 
+from .attendance.links import absence_link
 from .offer import endings, notifications, services
 from .offer.models import Enrolment, EnrolmentStatus, Meeting, MeetingReminder
 
@@ -35,7 +36,10 @@ def _remind(meeting, person):
     with transaction.atomic():
         _reminder, created = MeetingReminder.objects.get_or_create(meeting=meeting, person=person)
         if created:
-            notifications.meeting_reminder(meeting, person)
+            # The link's token is made when the mail leaves, never stored.
+            notifications.meeting_reminder(
+                meeting, person, absence_url=absence_link(meeting, person)
+            )
     return created
 
 

@@ -15,7 +15,12 @@ from people.selectors import ORGANISATION_PEOPLE
 
 from . import sections
 from .attendance.admin import AttendanceMatrixViewSet, AttendanceTrendViewSet
-from .attendance.privacy import export_attendance, export_attention_signals
+from .attendance.privacy import (
+    erase_absence_notices,
+    export_absence_notices,
+    export_attendance,
+    export_attention_signals,
+)
 from .hooks import GROUP_PAGE_SECTION
 from .models import Enrolment, GroupPage, Meeting, OrganisationOfferPage, SavingsCircle
 from .offer.admin import page_guards
@@ -103,6 +108,7 @@ hooks.register(GROUP_PAGE_SECTION, sections.about, order=50)
 hooks.register(EXPORT_PERSONAL_DATA, export_sign_ups)
 hooks.register(EXPORT_PERSONAL_DATA, export_attendance)
 hooks.register(EXPORT_PERSONAL_DATA, export_attention_signals)
+hooks.register(EXPORT_PERSONAL_DATA, export_absence_notices)
 hooks.register(EXPORT_PERSONAL_DATA, export_calendar_links)
 hooks.register(EXPORT_PERSONAL_DATA, export_reminders)
 hooks.register(EXPORT_PERSONAL_DATA, export_groups_led)
@@ -112,6 +118,7 @@ hooks.register(ERASE_PERSONAL_DATA, cancel_sign_ups)
 hooks.register(ERASE_PERSONAL_DATA, erase_savings_text)
 hooks.register(ERASE_PERSONAL_DATA, erase_calendar_links)
 hooks.register(ERASE_PERSONAL_DATA, erase_invitations)
+hooks.register(ERASE_PERSONAL_DATA, erase_absence_notices)
 
 
 @hooks.register(ORGANISATION_PEOPLE)

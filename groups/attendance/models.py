@@ -1,5 +1,5 @@
-"""Attendance records and attention signals; one row per person and
-meeting, however often it is saved."""
+"""Attendance records, absences announced in advance, and attention
+signals; one row per person and meeting, however often it is saved."""
 
 from django.conf import settings
 from django.db import models
@@ -65,15 +65,85 @@ class Attendance(models.Model):
         return self.status in ATTENDED
 
 
+class AbsenceChannel(models.TextChoices):
+    MY_WAAKVLAM = "my_waakvlam", _("on My Waakvlam")
+    EMAIL = "email", _("from the reminder e-mail")
+    TRAINER = "trainer", _("through the trainer")
+
+
+class AbsenceNoticeQuerySet(models.QuerySet):
+    def standing(self):
+        """Not taken back ("ik kom toch")."""
+        return self.filter(withdrawn_at__isnull=True)
+
+
+class AbsenceNotice(models.Model):
+    """Someone said in advance "I cannot come this time" for one meeting.
+
+    Not an attendance row: the trainer still registers the meeting, with
+    "excused" chosen for this person beforehand. Taking it back sets
+    `withdrawn_at`; announcing again reuses the row (one per person and
+    meeting)."""
+
+    meeting = models.ForeignKey(
+        "groups.Meeting",
+        on_delete=models.PROTECT,
+        related_name="absence_notices",
+        verbose_name=_("meeting"),
+    )
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="absence_notices",
+        verbose_name=_("participant"),
+    )
+    channel = models.CharField(_("announced"), max_length=12, choices=AbsenceChannel.choices)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("recorded by"),
+    )
+    recorded_at = models.DateTimeField(_("recorded at"), default=timezone.now)
+    withdrawn_at = models.DateTimeField(_("taken back at"), null=True, blank=True)
+
+    objects = AbsenceNoticeQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("announced absence")
+        verbose_name_plural = _("announced absences")
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "person"], name="absence_once_per_meeting"),
+            models.CheckConstraint(
+                condition=Q(channel__in=AbsenceChannel.values), name="absence_channel_valid"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.person} – {self.meeting}"
+
+
+class SignalKind(models.TextChoices):
+    # Missed without a word: the aftercare worry.
+    UNANNOUNCED = "unannounced", _("absent without notice")
+    # Always a good reason, but often: softer, still worth a call.
+    ANNOUNCED = "announced", _("often absent with notice")
+
+
 class AttentionSignal(models.Model):
     """Someone missed several meetings in a row: the aftercare signal that a
-    person is slipping away. Open until they come again."""
+    person is slipping away. Open until they come again. One open signal per
+    person and group; its kind says which streak raised it."""
 
     group = models.ForeignKey(
         "groups.GroupPage", on_delete=models.PROTECT, related_name="attention_signals"
     )
     person = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="attention_signals"
+    )
+    kind = models.CharField(
+        _("kind"), max_length=12, choices=SignalKind.choices, default=SignalKind.UNANNOUNCED
     )
     missed = models.PositiveSmallIntegerField(_("meetings missed in a row"))
     raised_at = models.DateTimeField(default=timezone.now)
@@ -87,7 +157,10 @@ class AttentionSignal(models.Model):
                 fields=["group", "person"],
                 condition=Q(resolved_at__isnull=True),
                 name="attention_one_open_per_person",
-            )
+            ),
+            models.CheckConstraint(
+                condition=Q(kind__in=SignalKind.values), name="attention_kind_valid"
+            ),
         ]
 
     def __str__(self):

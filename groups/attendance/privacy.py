@@ -1,7 +1,8 @@
 """Attendance's part of a person's data download (AVG). Attendance rows stay
-on anonymisation: they hold no name, and the reports must add up."""
+on anonymisation: they hold no name, and the reports must add up. Absences
+announced ahead are removed: what counts afterwards is in the attendance."""
 
-from .models import Attendance, AttentionSignal
+from .models import AbsenceNotice, Attendance, AttentionSignal
 
 
 def export_attendance(user):
@@ -24,6 +25,7 @@ def export_attention_signals(user):
         "attention_signals": [
             {
                 "group": signal.group.title,
+                "kind": signal.kind,
                 "meetings_missed": signal.missed,
                 "raised_at": signal.raised_at.isoformat(),
                 "resolved_at": signal.resolved_at.isoformat() if signal.resolved_at else None,
@@ -31,3 +33,24 @@ def export_attention_signals(user):
             for signal in signals.order_by("raised_at")
         ]
     }
+
+
+def export_absence_notices(user):
+    """The meetings the person said ahead they could not come to, and how."""
+    notices = AbsenceNotice.objects.filter(person=user).select_related("meeting__group")
+    return {
+        "announced_absences": [
+            {
+                "group": notice.meeting.group.title,
+                "meeting": notice.meeting.starts_at.isoformat(),
+                "announced": notice.channel,
+                "recorded_at": notice.recorded_at.isoformat(),
+                "taken_back_at": notice.withdrawn_at.isoformat() if notice.withdrawn_at else None,
+            }
+            for notice in notices.order_by("recorded_at", "pk")
+        ]
+    }
+
+
+def erase_absence_notices(user):
+    AbsenceNotice.objects.filter(person=user).delete()

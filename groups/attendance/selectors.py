@@ -7,14 +7,21 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import timedelta
 
-from django.db.models import Exists, OuterRef
+from django.db.models import Count, Exists, OuterRef
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from ..offer.models import Enrolment, EnrolmentStatus, Meeting
-from .models import Attendance, AttendanceStatus, AttentionSignal
+from .models import (
+    AbsenceChannel,
+    AbsenceNotice,
+    Attendance,
+    AttendanceStatus,
+    AttentionSignal,
+    SignalKind,
+)
 
 # Unregistered meetings older than this are left out of "My Waakvlam":
 # after two months nobody remembers who was there.
@@ -29,6 +36,8 @@ class PersonRow:
     saved: Attendance | None
     chosen: str
     signal: AttentionSignal | None
+    # Said in advance that they cannot come ("met bericht afwezig").
+    notice: AbsenceNotice | None = None
     # Beside a name that looks like another one ("Fatima", "Fatima de Vries").
     hint: str = ""
 
@@ -39,6 +48,10 @@ class PersonRow:
     @property
     def attention_text(self):
         return attention_text(self.signal)
+
+    @property
+    def notice_text(self):
+        return notice_text(self.notice)
 
 
 def saved_text(attendance):
@@ -58,6 +71,12 @@ def saved_text(attendance):
 def attention_text(signal):
     if signal is None:
         return ""
+    if signal.kind == SignalKind.ANNOUNCED:
+        return ngettext(
+            "Absent with notice %(counter)s time in a row",
+            "Absent with notice %(counter)s times in a row",
+            signal.missed,
+        ) % {"counter": signal.missed}
     return ngettext(
         "Missed %(counter)s meeting in a row",
         "Missed %(counter)s meetings in a row",
@@ -65,8 +84,32 @@ def attention_text(signal):
     ) % {"counter": signal.missed}
 
 
+def notice_text(notice):
+    """ "Said they cannot come: herself, on My Waakvlam, 2 December 18:03"."""
+    if notice is None:
+        return ""
+    when = date_format(timezone.localtime(notice.recorded_at), "j F, H:i")
+    if notice.channel == AbsenceChannel.TRAINER:
+        name = notice.recorded_by.get_short_name() if notice.recorded_by else ""
+        return _("Cannot come: told %(name)s, %(time)s") % {"name": name, "time": when}
+    how = notice.get_channel_display()
+    return _("Cannot come: said so %(how)s, %(time)s") % {"how": how, "time": when}
+
+
+def standing_notices(meeting_ids):
+    """{(meeting id, person id): notice} of absences announced for these
+    meetings and not taken back: one query."""
+    notices = AbsenceNotice.objects.standing().filter(meeting_id__in=meeting_ids)
+    return {
+        (notice.meeting_id, notice.person_id): notice
+        for notice in notices.select_related("recorded_by")
+    }
+
+
 def meeting_rows(meeting, chosen=None):
-    """Everyone enrolled, by name, in three queries whatever their number."""
+    """Everyone enrolled, by name, in four queries whatever their number.
+    Who said they cannot come has "excused" chosen until something is
+    saved for them."""
     enrolments = (
         Enrolment.objects.filter(group_id=meeting.group_id, status=EnrolmentStatus.ENROLLED)
         .select_related("person")
@@ -82,6 +125,7 @@ def meeting_rows(meeting, chosen=None):
             group_id=meeting.group_id, resolved_at__isnull=True
         )
     }
+    notices = standing_notices([meeting.pk])
     chosen = chosen or {}
     rows = []
     enrolments = list(enrolments)
@@ -89,12 +133,15 @@ def meeting_rows(meeting, chosen=None):
     for enrolment in enrolments:
         person_id = enrolment.person_id
         attendance = saved.get(person_id)
+        notice = notices.get((meeting.pk, person_id))
+        default = attendance.status if attendance else (AttendanceStatus.EXCUSED if notice else "")
         rows.append(
             PersonRow(
                 person=enrolment.person,
                 saved=attendance,
-                chosen=chosen.get(person_id) or (attendance.status if attendance else ""),
+                chosen=chosen.get(person_id) or default,
                 signal=signals.get(person_id),
+                notice=notice,
                 hint=hints.get(person_id, ""),
             )
         )
@@ -134,34 +181,6 @@ def look_alike_hints(enrolments):
     return hints
 
 
-def missed_in_a_row(*, group):
-    """{person_id: number of most recent registered meetings missed in a row}."""
-    meetings = list(
-        group.meetings.planned()
-        .filter(attendance__isnull=False)
-        .distinct()
-        .order_by("-starts_at")
-        .values_list("pk", flat=True)[:20]
-    )
-    by_person = {}
-    for person_id, meeting_id, status in Attendance.objects.filter(
-        meeting_id__in=meetings
-    ).values_list("person_id", "meeting_id", "status"):
-        by_person.setdefault(person_id, {})[meeting_id] = status
-    streaks = {}
-    for person_id, statuses in by_person.items():
-        streak = 0
-        for meeting_id in meetings:
-            status = statuses.get(meeting_id)
-            if status is None:
-                continue  # not registered for this person (joined later)
-            if status != AttendanceStatus.ABSENT:
-                break
-            streak += 1
-        streaks[person_id] = streak
-    return streaks
-
-
 def unregistered_meetings(in_care, today_start):
     """Planned meetings of the groups `in_care` (a queryset of ids) that
     ended without any attendance, newest first."""
@@ -194,3 +213,24 @@ def open_signals(in_care):
 
 def _enrolled_in(group):
     return Enrolment.objects.filter(group=group, status=EnrolmentStatus.ENROLLED)
+
+
+def my_announced(user):
+    """Ids of the coming meetings `user` said they cannot come to: one query."""
+    return set(
+        AbsenceNotice.objects.standing()
+        .filter(person=user, meeting__ends_at__gte=timezone.now())
+        .values_list("meeting_id", flat=True)
+    )
+
+
+def announced_counts(meeting_ids):
+    """{meeting id: number of people who said they cannot come}: one query."""
+    rows = (
+        AbsenceNotice.objects.standing()
+        .filter(meeting_id__in=meeting_ids)
+        .values("meeting_id")
+        .annotate(count=Count("pk"))
+        .values_list("meeting_id", "count")
+    )
+    return dict(rows)

@@ -13,9 +13,9 @@ from people.models import User
 from ..offer.pages import GroupPage
 from ..offer.selectors import member_ids
 from . import notifications
-from .models import Attendance, AttendanceStatus, AttentionSignal
-from .selectors import missed_in_a_row
+from .models import Attendance, AttendanceStatus, AttentionSignal, SignalKind
 from .signals import attendance_recorded
+from .streaks import streaks
 
 
 @transaction.atomic
@@ -58,38 +58,56 @@ def attendance_record(*, meeting, statuses, by):
     return rows
 
 
+def _wanted(streak):
+    """(kind, count) of the signal `streak` calls for, or None."""
+    if streak.absent >= settings.ATTENTION_MISSED_IN_A_ROW:
+        return SignalKind.UNANNOUNCED, streak.absent
+    if streak.excused >= settings.ATTENTION_EXCUSED_IN_A_ROW:
+        return SignalKind.ANNOUNCED, streak.excused
+    return None
+
+
 def signals_update(*, group):
-    """Open an attention signal (and mail the trainers once) for everyone
-    enrolled who missed ATTENTION_MISSED_IN_A_ROW meetings in a row; close it
-    when they come again. A fixed number of queries, however many people."""
-    threshold = settings.ATTENTION_MISSED_IN_A_ROW
-    streaks = missed_in_a_row(group=group)
+    """Open an attention signal for everyone enrolled whose streak (see
+    streaks) reaches a threshold, and close it when they come again.
+    Unannounced absences raise the signal and mail the trainers once (also
+    when a softer signal turns into one); announced absences raise the
+    softer signal, shown but not mailed. A fixed number of queries, however
+    many people."""
     enrolled = member_ids(group)
     open_signals = {
         signal.person_id: signal
         for signal in AttentionSignal.objects.filter(group=group, resolved_at__isnull=True)
     }
-    raised, changed, resolved = [], [], []
-    for person_id, streak in streaks.items():
+    raised, changed, resolved, mailed = [], [], [], []
+    for person_id, streak in streaks(group=group).items():
         signal = open_signals.get(person_id)
-        if streak >= threshold and person_id in enrolled:
-            if signal is None:
-                raised.append(AttentionSignal(group=group, person_id=person_id, missed=streak))
-            elif signal.missed != streak:
-                signal.missed = streak
-                changed.append(signal)
-        elif signal is not None and streak < threshold:
-            resolved.append(signal.pk)
+        wanted = _wanted(streak) if person_id in enrolled else None
+        if wanted is None:
+            if signal is not None and person_id in enrolled:
+                resolved.append(signal.pk)
+            continue
+        kind, count = wanted
+        told_before = signal is not None and signal.kind == SignalKind.UNANNOUNCED
+        if signal is None:
+            signal = AttentionSignal(group=group, person_id=person_id, kind=kind, missed=count)
+            raised.append(signal)
+        elif (signal.kind, signal.missed) != wanted:
+            signal.kind, signal.missed = kind, count
+            changed.append(signal)
+        if kind == SignalKind.UNANNOUNCED and not told_before:
+            mailed.append(signal)
     if resolved:
         AttentionSignal.objects.filter(pk__in=resolved).update(resolved_at=timezone.now())
     if changed:
-        AttentionSignal.objects.bulk_update(changed, ["missed"])
+        AttentionSignal.objects.bulk_update(changed, ["kind", "missed"])
     if raised:
         AttentionSignal.objects.bulk_create(raised)
+    if mailed:
         # The mails need each person and the trainers: one query each.
-        people = User.objects.in_bulk([signal.person_id for signal in raised])
+        people = User.objects.in_bulk([signal.person_id for signal in mailed])
         prefetch_related_objects([group], "trainers")
-        for signal in raised:
+        for signal in mailed:
             signal.person = people[signal.person_id]
             notifications.attention_needed(signal)
 

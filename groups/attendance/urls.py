@@ -2,9 +2,11 @@
 
 from django.urls import path
 
-from . import views
+from . import absence_views, views
 
 urlpatterns = [
     path("bijeenkomst/<int:meeting_id>/", views.attendance, name="attendance"),
     path("bijeenkomst/<int:meeting_id>/inloop/", views.walk_in_add, name="walk_in_add"),
+    path("bijeenkomst/<int:meeting_id>/afmelden/", absence_views.absence_self, name="absence"),
+    path("afmelden/<token:token>/", absence_views.absence_link, name="absence_link"),
 ]

@@ -3,6 +3,8 @@
 Only trainers of the group and coordinators of its organisation; anyone else
 gets a 404. The page works as a plain form; static/js/attendance.js saves it
 with fetch and asks for JSON (Accept: application/json) instead of a redirect.
+Before the day of the meeting the page lists who said they cannot come, and
+its POST with an `answer` writes that down for someone (absence_views).
 """
 
 from django.contrib import messages
@@ -25,6 +27,7 @@ from ..offer.forms import AssistedEnrolmentForm
 from ..offer.models import Enrolment, EnrolmentStatus, Meeting
 from ..offer.views import sign_up_someone
 from . import services
+from .absence_views import absence_by_trainer
 from .models import AttendanceStatus
 from .selectors import meeting_rows
 
@@ -57,13 +60,16 @@ def _render(request, meeting, *, chosen=None, walk_in_form=None):
         data={"page": "attendance"},
     )
     open_ = not meeting.is_cancelled and meeting.day_has_come()
+    # Before the day: who said they cannot come, and saying it for someone.
+    ahead = not meeting.is_cancelled and not open_
     return render(
         request,
         "groups/attendance/meeting.html",
         {
             "meeting": meeting,
             "group": meeting.group,
-            "rows": meeting_rows(meeting, chosen) if open_ else [],
+            "rows": meeting_rows(meeting, chosen) if open_ or ahead else [],
+            "ahead": ahead,
             "segments": SEGMENTS,
             "registration_open": open_,
             "walk_in_form": walk_in_form or AssistedEnrolmentForm(),
@@ -96,6 +102,9 @@ def attendance(request, meeting_id):
     meeting = _meeting_or_404(request, meeting_id)
     if request.method != "POST":
         return _render(request, meeting)
+    if "answer" in request.POST:
+        # Before the meeting: "X cannot come" or "X is coming after all".
+        return absence_by_trainer(request, meeting)
 
     wants_json = _wants_json(request)
     statuses, tampered = _statuses_from(request.POST)

@@ -118,11 +118,18 @@ def meeting_changed(meeting):
         )
 
 
-def meeting_reminder(meeting, person):
+def meeting_reminder(meeting, person, *, absence_url=None):
+    """`absence_url`: the SendTime link to say "I cannot come" (attendance
+    makes it; the offer does not know about absences)."""
     send(
         person,
         "meeting_reminder",
-        {"meeting": meeting, "group": meeting.group, "group_url": absolute_url(meeting.group.url)},
+        {
+            "meeting": meeting,
+            "group": meeting.group,
+            "group_url": absolute_url(meeting.group.url),
+            "absence_url": absence_url,
+        },
     )
 
 

@@ -82,6 +82,9 @@ OWN_URLS = {
     "groepen/bijeenkomst/<int:meeting_id>/": SIGNED_IN,
     "groepen/bijeenkomst/<int:meeting_id>/inleg/": SIGNED_IN,
     "groepen/bijeenkomst/<int:meeting_id>/inloop/": SIGNED_IN,
+    "groepen/bijeenkomst/<int:meeting_id>/afmelden/": SIGNED_IN,
+    # The reminder's one-click link: the signed token is the authority.
+    "groepen/afmelden/<token:token>/": PUBLIC,
     "groepen/plek/<token:token>/": PUBLIC,
     "groepen/uitnodiging/<token:token>/": PUBLIC,
     "mijn/": SIGNED_IN,

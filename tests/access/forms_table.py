@@ -49,8 +49,10 @@ FORMS = {
     "people.account_forms.ReauthenticatePasskeyForm": ("reauthenticate_passkey", ADMIN, "POST"),
     "people.account_forms.SetPasswordForm": ("set_password", PASSWORDLESS, "POST"),
     "groups.savings.forms.OwnGoalForm": ("my_goal", PARTICIPANT, "POST"),
+    "groups.attendance.forms.AbsenceForm": ("absence", PARTICIPANT, "POST"),
     # A trainer's pages.
     "groups.offer.forms.AssistedEnrolmentForm": ("enrolment_create", TRAINER, "POST"),
+    "groups.attendance.forms.TrainerAbsenceForm": ("absences_ahead", TRAINER, "POST"),
     "groups.savings.forms.DepositsForm": ("deposits", TRAINER, "POST"),
     "groups.savings.forms.GoalForm": ("ledger", TRAINER, "POST"),
     "groups.savings.forms.CorrectionForm": ("entry_correct", TRAINER, "POST"),
@@ -84,6 +86,11 @@ FORMS = {
 
 # Filters and forms without a project form class: fuzzed by URL.
 VIEWS = {
+    "the reminder's one-click absence link (AbsenceForm, signed in or not)": (
+        "absence_link",
+        ANONYMOUS,
+        "POST",
+    ),
     "knowledge search": ("search", ANONYMOUS, "GET"),
     "topic snippet (Wagtail's form from the panels)": ("topic_add", ADMIN, "POST"),
     "service snippet (Wagtail's form from the panels)": ("service_add", ADMIN, "POST"),

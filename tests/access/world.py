@@ -12,6 +12,7 @@ from allauth.account.utils import user_pk_to_url_str
 from django.urls import reverse
 from django.utils import timezone
 
+from groups.attendance.links import absence_token
 from groups.models import GroupKind
 from groups.savings import services as savings_services
 from people.models import Role
@@ -34,6 +35,8 @@ def build_world():
     (entry, *_rest) = savings_services.deposits_record(
         circle=circle, meeting=meeting, amounts={participant.pk: Decimal("2.50")}, by=trainer
     )
+    # Before the day of this one: saying ahead who cannot come.
+    later = MeetingFactory(group=group)
     passwordless = UserFactory()
     passwordless.set_unusable_password()
     passwordless.save()
@@ -47,6 +50,7 @@ def build_world():
         "organisation": organisation,
         "group": group,
         "meeting": meeting,
+        "later": later,
         "entry": entry,
     }
 
@@ -82,6 +86,11 @@ URLS = {
     "email": lambda w: reverse("account_email"),
     "my_goal": lambda w: reverse("groups:my_goal", args=[w["group"].pk]),
     "enrolment_create": lambda w: reverse("groups:enrolment_create", args=[w["group"].pk]),
+    "absence": lambda w: reverse("groups:absence", args=[w["later"].pk]),
+    "absence_link": lambda w: reverse(
+        "groups:absence_link", args=[absence_token(w["later"], w["participant"])]
+    ),
+    "absences_ahead": lambda w: reverse("groups:attendance", args=[w["later"].pk]),
     "deposits": lambda w: reverse("groups:deposits", args=[w["meeting"].pk]),
     "ledger": lambda w: reverse("groups:ledger", args=[w["group"].pk]),
     "entry_correct": lambda w: reverse("groups:entry_correct", args=[w["group"].pk, w["entry"].pk]),

@@ -20,6 +20,8 @@ from django.urls import reverse
 from wagtail.users.models import UserProfile
 
 from groups.models import (
+    AbsenceChannel,
+    AbsenceNotice,
     Attendance,
     AttendanceStatus,
     AttentionSignal,
@@ -79,6 +81,7 @@ EXCLUDED = {
     "staff looking at the data that is itself in this download",
     "people.AuditEntry.content_type": "the audit trail: what staff looked at",
     "groups.Attendance.recorded_by": RECORDED_BY,
+    "groups.AbsenceNotice.recorded_by": RECORDED_BY,
     "groups.Enrolment.enrolled_by": RECORDED_BY,
     "groups.EnrolmentInvitation.invited_by": RECORDED_BY,
     "people.RoleInvitation.invited_by": RECORDED_BY,
@@ -145,6 +148,12 @@ def build_attendance(person):
 def build_attention_signal(person):
     AttentionSignal.objects.create(group=_group("Groep Signaal"), person=person, missed=3)
     return "attention_signals", "Groep Signaal"
+
+
+def build_absence_notice(person):
+    meeting = MeetingFactory(group=_group("Groep Afgemeld"))
+    AbsenceNotice.objects.create(meeting=meeting, person=person, channel=AbsenceChannel.EMAIL)
+    return "announced_absences", "Groep Afgemeld"
 
 
 def build_enrolment(person):
@@ -238,6 +247,7 @@ BUILDERS = {
     "courses.Completion.person": build_completion,
     "groups.Attendance.person": build_attendance,
     "groups.AttentionSignal.person": build_attention_signal,
+    "groups.AbsenceNotice.person": build_absence_notice,
     "groups.Enrolment.person": build_enrolment,
     "groups.CalendarToken.user": build_calendar_token,
     "groups.MeetingReminder.person": build_reminder,

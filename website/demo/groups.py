@@ -1,6 +1,6 @@
 """Demo groups: the offer in both organisations with meetings around today,
-a full group with a waiting list, attendance with an attention signal, and
-a savings circle halfway through its cycle."""
+a full group with a waiting list, attendance with an attention signal and
+absences announced ahead, and a savings circle halfway through its cycle."""
 
 import datetime
 from decimal import Decimal
@@ -8,8 +8,9 @@ from zoneinfo import ZoneInfo
 
 from django.utils import timezone
 
+from groups.attendance import absences
 from groups.attendance import services as attendance_services
-from groups.models import Enrolment, GroupIndexPage, GroupKind, GroupPage
+from groups.models import AbsenceChannel, Enrolment, GroupIndexPage, GroupKind, GroupPage
 from groups.offer import services as offer_services
 from groups.offer.structure import organisation_offer_page_ensure
 from groups.savings import services as savings_services
@@ -218,18 +219,34 @@ GOALS = [
 
 def seed_attendance(users):
     """The running budget course: two past meetings registered; one person
-    missed both, so the trainers see them on the "Aandacht" list."""
+    missed both, so the trainers see them on the "Aandacht" list. Two people
+    said ahead they cannot come to the next meeting: one on Mijn Waakvlam,
+    one through the trainer."""
     trainer = users["trainer@example.org"]
     participant = users["deelnemer@example.org"]
     running = GroupPage.objects.get(slug="budgetcursus-utrecht-overvecht")
-    regulars = demo_members(20, ["Tom Jacobs", "Lies Vos"])
+    regulars = demo_members(20, ["Tom Jacobs", "Lies Vos", "Ria Peters"])
     enrol_all(running, regulars)
+    _announced_absences(running, trainer, tom=regulars[0], ria=regulars[2])
     past = list(running.meetings.filter(ends_at__lt=timezone.now()).order_by("starts_at")[:2])
     if past and not past[0].attendance.exists():
         for meeting in past:
             statuses = {person.pk: "present" for person in [participant, regulars[0]]}
             statuses[regulars[1].pk] = "absent"
             attendance_services.attendance_record(meeting=meeting, statuses=statuses, by=trainer)
+
+
+def _announced_absences(group, trainer, *, tom, ria):
+    coming = group.meetings.planned().filter(starts_at__gt=timezone.now()).order_by("starts_at")
+    meeting = coming.first()
+    if meeting is None:
+        return
+    absences.absence_announce(
+        meeting=meeting, person=tom, by=tom, channel=AbsenceChannel.MY_WAAKVLAM
+    )
+    absences.absence_announce(
+        meeting=meeting, person=ria, by=trainer, channel=AbsenceChannel.TRAINER
+    )
 
 
 def seed_savings(users):

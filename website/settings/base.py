@@ -319,6 +319,8 @@ WAITING_LIST_OFFER_HOURS = env.int("WAITING_LIST_OFFER_HOURS", default=48)
 
 # Attendance: someone who missed this many meetings in a row needs attention.
 ATTENTION_MISSED_IN_A_ROW = env.int("ATTENTION_MISSED_IN_A_ROW", default=2)
+# ... and this many announced absences ("met bericht afwezig") in a row: a softer signal.
+ATTENTION_EXCUSED_IN_A_ROW = env.int("ATTENTION_EXCUSED_IN_A_ROW", default=3)
 
 # Volunteers: a VOG (certificate of conduct) older than this counts as
 # expired; reminders start this many days before anything expires.

@@ -498,8 +498,9 @@ def test_coordinators_see_the_lists_of_their_organisations_groups(client, who, s
     assert ("Groups you lead or coordinate" in html) is sees
 
 
-# One of them: the second factors ("Extra security"); one the open invitations.
-TRAINERS_MY_WAAKVLAM_QUERIES = 29
+# One of them: the second factors ("Extra security"); one the open invitations;
+# one who said they cannot come to each group's next meeting.
+TRAINERS_MY_WAAKVLAM_QUERIES = 30
 
 
 def test_my_waakvlam_queries_do_not_grow_with_groups_meetings_or_signals(
@@ -533,8 +534,9 @@ def test_my_waakvlam_queries_do_not_grow_with_groups_meetings_or_signals(
 
 # (showing the page, the first save, saving again): the JSON answer of a save
 # reads the rows again.
-# Showing the page includes writing its audit entry.
-PAGE_QUERIES = {"form": (19, 17, 14), "fetch": (19, 20, 17)}
+# Showing the page includes writing its audit entry and reading who said
+# ahead they cannot come.
+PAGE_QUERIES = {"form": (20, 17, 14), "fetch": (20, 21, 18)}
 
 
 @pytest.mark.parametrize("variant, extra", [("form", {}), ("fetch", JSON)])
