@@ -2,6 +2,13 @@
 finds them and `from groups.models import Meeting` works everywhere."""
 
 from .attendance.models import ATTENDED, Attendance, AttendanceStatus, AttentionSignal
+from .offer.closures.models import (
+    Closure,
+    ClosureKind,
+    GroupPause,
+    NoticeEvent,
+    ParticipantNotice,
+)
 from .offer.kinds import PUBLIC_KINDS, GroupKind
 from .offer.models import (
     ACTIVE,
@@ -36,6 +43,8 @@ __all__ = [
     "AttendanceStatus",
     "AttentionSignal",
     "CalendarToken",
+    "Closure",
+    "ClosureKind",
     "Enrolment",
     "EnrolmentInvitation",
     "EnrolmentStatus",
@@ -44,12 +53,15 @@ __all__ = [
     "GroupIndexPage",
     "GroupKind",
     "GroupPage",
+    "GroupPause",
     "LedgerSummary",
     "Meeting",
     "MeetingReminder",
     "MeetingStatus",
     "MoneyKeeping",
+    "NoticeEvent",
     "OrganisationOfferPage",
+    "ParticipantNotice",
     "SavingsCircle",
     "SavingsEntry",
     "SavingsGoal",

@@ -21,6 +21,7 @@ from people.models import User
 from people.permissions import may_enrol_self, may_join_training, may_see_own_competencies
 
 from . import notifications
+from .closures.models import ClosureCalendar
 from .kinds import GroupKind
 from .models import (
     INVITATION_DAYS,
@@ -88,7 +89,8 @@ def _enrol(*, group, person, by, window=True):
         raise ValidationError(_("You are already signed up for this group."))
 
     now = timezone.now()
-    has_place = _places_taken(group) < group.capacity
+    # A paused group keeps its places for those in it; newcomers wait.
+    has_place = not group.is_paused() and _places_taken(group) < group.capacity
     enrolment = Enrolment(
         group=group,
         person=person,
@@ -127,8 +129,8 @@ def enrolment_cancel(*, enrolment, by=None):
 
 def _offer_free_places(group):
     """Offer each free place to the first person waiting, exactly once;
-    not when sign-up is closed or the group has finished."""
-    if group.is_finished() or not group.enrolment_window_open():
+    not when sign-up is closed, the group has finished or is paused."""
+    if group.is_finished() or not group.enrolment_window_open() or group.is_paused():
         return []
     free = group.capacity - _places_taken(group)
     if free <= 0:
@@ -288,9 +290,11 @@ def meeting_create(*, group, starts_at, ends_at, topic="", location=""):
 FREQUENCIES = {"weekly": 1, "biweekly": 2}
 
 
-def series_dates(*, first_date, frequency, count=None, until=None, skip=()):
+def series_dates(*, first_date, frequency, count=None, until=None, skip=(), closed=None, after=None):
     """Dates of a series on the weekday of `first_date`: every week, every
-    two weeks, or monthly on the same weekday (the first Tuesday, ...)."""
+    two weeks, or monthly on the same weekday (the first Tuesday, ...).
+    Days in `skip`, days for which `closed(day)` is true and days up to
+    `after` are left out and do not count."""
     if not count and not until:
         raise ValidationError(_("Give a number of meetings or an end date."))
     if until and until < first_date:
@@ -306,9 +310,35 @@ def series_dates(*, first_date, frequency, count=None, until=None, skip=()):
             day = first_date + timedelta(weeks=FREQUENCIES[frequency] * index)
         if day is not None and until and day > until:
             break
-        if day is not None and day not in skip:
+        if day is None or day in skip or (after and day <= after):
+            continue
+        if closed is None or not closed(day):
             dates.append(day)
     return dates
+
+
+def series_plan(*, group, first_date, frequency, count=None, until=None, skip=(), after=None):
+    """(dates, skipped): the series' dates without the organisation's
+    closures, and [(day, closure)] for each date a closure took out."""
+    closures = ClosureCalendar(group.organisation_id, first_date)
+    skipped = []
+
+    def closed(day):
+        closure = closures.covering(day)
+        if closure is not None:
+            skipped.append((day, closure))
+        return closure is not None
+
+    dates = series_dates(
+        first_date=first_date,
+        frequency=frequency,
+        count=count,
+        until=until,
+        skip=set(skip),
+        closed=closed,
+        after=after,
+    )
+    return dates, skipped
 
 
 def _nth_weekday_of_month(first_date, months_later):
@@ -324,15 +354,38 @@ def _nth_weekday_of_month(first_date, months_later):
 
 @transaction.atomic
 def meeting_series_create(
-    *, group, first_date, start_time, end_time, frequency, count=None, until=None, skip=(), topic=""
+    *,
+    group,
+    first_date,
+    start_time,
+    end_time,
+    frequency,
+    count=None,
+    until=None,
+    skip=(),
+    topic="",
+    after=None,
 ):
+    """The meetings of a series; days in a closure of the group's
+    organisation are skipped (series_plan)."""
     if end_time <= start_time:
         raise ValidationError(_("A meeting must end after it starts."))
+    dates, _skipped = series_plan(
+        group=group,
+        first_date=first_date,
+        frequency=frequency,
+        count=count,
+        until=until,
+        skip=skip,
+        after=after,
+    )
+    return _meetings_on(group, dates, start_time, end_time, topic)
+
+
+def _meetings_on(group, dates, start_time, end_time, topic):
     zone = timezone.get_default_timezone()
     meetings = []
-    for day in series_dates(
-        first_date=first_date, frequency=frequency, count=count, until=until, skip=set(skip)
-    ):
+    for day in dates:
         meetings.append(
             meeting_create(
                 group=group,
@@ -373,14 +426,18 @@ def meeting_move(*, meeting, starts_at, ends_at, location=None, topic=None):
 
 
 @transaction.atomic
-def meeting_cancel(*, meeting):
+def meeting_cancel(*, meeting, reason="", notify=True):
+    """Cancel one meeting. notify=False when the caller tells everyone in
+    one mail for many meetings (a closure, a pause)."""
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
     if meeting.is_cancelled:
         return meeting
     meeting.status = MeetingStatus.CANCELLED
+    meeting.cancel_reason = reason[:200]
     meeting.sequence += 1
     meeting.save()
-    notifications.meeting_changed(meeting)
+    if notify:
+        notifications.meeting_changed(meeting)
     return meeting
 
 
