@@ -290,7 +290,9 @@ def meeting_create(*, group, starts_at, ends_at, topic="", location=""):
 FREQUENCIES = {"weekly": 1, "biweekly": 2}
 
 
-def series_dates(*, first_date, frequency, count=None, until=None, skip=(), closed=None, after=None):
+def series_dates(
+    *, first_date, frequency, count=None, until=None, skip=(), closed=None, after=None
+):
     """Dates of a series on the weekday of `first_date`: every week, every
     two weeks, or monthly on the same weekday (the first Tuesday, ...).
     Days in `skip`, days for which `closed(day)` is true and days up to

@@ -25,7 +25,8 @@ def closure_add_public_holidays(*, organisation, year):
     returns those added."""
     if not FIRST_YEAR <= year <= LAST_YEAR:
         raise ValidationError(
-            _("Choose a year from %(first)s to %(last)s.") % {"first": FIRST_YEAR, "last": LAST_YEAR}
+            _("Choose a year from %(first)s to %(last)s.")
+            % {"first": FIRST_YEAR, "last": LAST_YEAR}
         )
     added = []
     for name, day in dutch_public_holidays(year):

@@ -35,7 +35,12 @@ def test_the_moving_holidays_follow_easter(year, good_friday, easter, ascension,
 
 @pytest.mark.parametrize(
     ("year", "day"),
-    [(2025, D(2025, 4, 26)), (2026, D(2026, 4, 27)), (2031, D(2031, 4, 26)), (2027, D(2027, 4, 27))],
+    [
+        (2025, D(2025, 4, 26)),
+        (2026, D(2026, 4, 27)),
+        (2031, D(2031, 4, 26)),
+        (2027, D(2027, 4, 27)),
+    ],
 )
 def test_kings_day_is_the_26th_when_the_27th_is_a_sunday(year, day):
     assert kings_day(year) == day

@@ -127,10 +127,15 @@ def _group_with_people(*, without_email=False):
 def test_cancelling_a_closures_meetings_tells_each_participant_once_with_all_dates(sent):
     group, people = _group_with_people(without_email=True)
     future = timezone.localdate() + datetime.timedelta(days=30)
-    inside = [MeetingFactory(group=group, starts_at=at(future + datetime.timedelta(days=n))) for n in (0, 7)]
+    inside = [
+        MeetingFactory(group=group, starts_at=at(future + datetime.timedelta(days=n)))
+        for n in (0, 7)
+    ]
     outside = MeetingFactory(group=group, starts_at=at(future + datetime.timedelta(days=21)))
     closure = ClosureFactory(
-        organisation=group.organisation, first_day=future, last_day=future + datetime.timedelta(days=10)
+        organisation=group.organisation,
+        first_day=future,
+        last_day=future + datetime.timedelta(days=10),
     )
     assert list(closure_services.meetings_in_closure(closure)) == inside
     with sent():
@@ -158,7 +163,10 @@ def test_pausing_cancels_coming_meetings_keeps_places_and_tells_once(sent):
     group, people = _group_with_people()
     trainer = UserFactory()
     past = MeetingFactory(group=group, starts_at=timezone.now() - datetime.timedelta(days=7))
-    coming = [MeetingFactory(group=group, starts_at=timezone.now() + datetime.timedelta(days=n)) for n in (2, 9)]
+    coming = [
+        MeetingFactory(group=group, starts_at=timezone.now() + datetime.timedelta(days=n))
+        for n in (2, 9)
+    ]
     with sent():
         pause = closure_services.group_pause(group=group, by=trainer, reason="De trainer is ziek.")
     assert pause.paused_by == trainer and pause.is_open
