@@ -48,6 +48,10 @@ class PauseCreateView(ServiceFormMixin, generic.CreateView):
         log(pause, PAUSE_LOG_ACTION, user=self.request.user)
         return pause
 
+    def get_success_buttons(self):
+        # A pause is not edited: no "Edit" button after saving.
+        return []
+
     def get_success_message(self, instance=None):
         return _(
             "%(group)s is paused. Its coming meetings are cancelled and everyone signed up "
