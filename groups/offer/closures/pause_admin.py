@@ -35,7 +35,8 @@ class PauseForm(WagtailAdminModelForm):
         super().__init__(*args, **kwargs)
         field = self.fields["group"]
         groups = managed_groups(self.for_user) if self.for_user else field.queryset.none()
-        field.queryset = groups.exclude(pauses__resumed_at__isnull=True, pauses__isnull=False)
+        paused = GroupPause.objects.filter(resumed_at__isnull=True).values("group_id")
+        field.queryset = groups.exclude(pk__in=paused)
         field.label_from_instance = group_label
 
 
