@@ -56,6 +56,7 @@ class Closure(models.Model):
                 fields=["organisation", "first_day"],
                 condition=Q(kind=ClosureKind.PUBLIC_HOLIDAY),
                 name="closure_one_public_holiday_per_day",
+                violation_error_message=_("There is already a public holiday on this day."),
             ),
         ]
 
@@ -128,6 +129,7 @@ class GroupPause(models.Model):
                 fields=["group"],
                 condition=Q(resumed_at__isnull=True),
                 name="pause_one_open_per_group",
+                violation_error_message=_("This group is already paused."),
             ),
             models.CheckConstraint(
                 condition=Q(resumed_at__isnull=True) | Q(resumed_at__gte=F("paused_at")),

@@ -333,3 +333,20 @@ def test_a_coordinator_cannot_pause_or_resume_another_organisations_group(
         "Spaarkring Elders"
         not in coordinator_client.get(url("group_pauses:index")).content.decode()
     )
+
+
+def test_a_second_public_holiday_on_one_day_is_refused_in_dutch(coordinator_client, world):
+    closure_services.closure_add_public_holidays(organisation=world["own"], year=2027)
+    response = coordinator_client.post(
+        url("closures:add"),
+        {
+            "organisation": world["own"].pk,
+            "name": "Kerst",
+            "first_day": "2027-12-25",
+            "last_day": "2027-12-25",
+            "kind": "public_holiday",
+        },
+    )
+    assert response.status_code == 200
+    assert "Op deze dag staat al een feestdag." in response.content.decode()
+    assert not Closure.objects.filter(name="Kerst").exists()
