@@ -10,6 +10,13 @@ from .attendance.models import (
     AttentionSignal,
     SignalKind,
 )
+from .offer.closures.models import (
+    Closure,
+    ClosureKind,
+    GroupPause,
+    NoticeEvent,
+    ParticipantNotice,
+)
 from .offer.kinds import PUBLIC_KINDS, GroupKind
 from .offer.models import (
     ACTIVE,
@@ -46,6 +53,8 @@ __all__ = [
     "AttendanceStatus",
     "AttentionSignal",
     "CalendarToken",
+    "Closure",
+    "ClosureKind",
     "Enrolment",
     "EnrolmentInvitation",
     "EnrolmentStatus",
@@ -54,12 +63,15 @@ __all__ = [
     "GroupIndexPage",
     "GroupKind",
     "GroupPage",
+    "GroupPause",
     "LedgerSummary",
     "Meeting",
     "MeetingReminder",
     "MeetingStatus",
     "MoneyKeeping",
+    "NoticeEvent",
     "OrganisationOfferPage",
+    "ParticipantNotice",
     "SavingsCircle",
     "SavingsEntry",
     "SavingsGoal",

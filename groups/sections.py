@@ -111,6 +111,7 @@ def sign_up(request, page):
             "may_enrol": not request.user.is_authenticated or may_enrol_self(request.user),
             "places_left": page.places_left(),
             "may_see_participants": may_see_participants(request.user, page),
+            "pause": page.open_pause(),
         },
     )
 

@@ -22,10 +22,20 @@ from .attendance.privacy import (
     export_attention_signals,
 )
 from .hooks import GROUP_PAGE_SECTION
-from .models import Enrolment, GroupPage, Meeting, OrganisationOfferPage, SavingsCircle
+from .models import (
+    Closure,
+    Enrolment,
+    GroupPage,
+    GroupPause,
+    Meeting,
+    OrganisationOfferPage,
+    SavingsCircle,
+)
 from .offer.admin import page_guards
 from .offer.admin.meetings import CANCEL_MEETING_LOG_ACTION
 from .offer.admin.viewsets import EnrolmentViewSet, MeetingViewSet
+from .offer.closures.admin import CANCEL_CLOSURE_MEETINGS_LOG_ACTION, ClosureViewSet
+from .offer.closures.pause_admin import PAUSE_LOG_ACTION, RESUME_LOG_ACTION, PauseViewSet
 from .offer.privacy import (
     cancel_sign_ups,
     erase_calendar_links,
@@ -56,6 +66,12 @@ register_permission_policy(
         Enrolment, "group__organisation", permitted_actions=("change", "view")
     ),
 )
+# Closures are plain planning records: changed and deleted freely. Pauses
+# are the history of a group: resumed, never deleted.
+register_permission_policy(Closure, OrganisationScopedPolicy(Closure, "organisation"))
+register_permission_policy(
+    GroupPause, OrganisationScopedPolicy(GroupPause, "group__organisation", permitted_actions=KEPT)
+)
 register_permission_policy(
     SavingsCircle,
     OrganisationScopedPolicy(SavingsCircle, "group__organisation", permitted_actions=KEPT),
@@ -69,6 +85,8 @@ class GroupsViewSetGroup(ModelViewSetGroup):
     items = (
         MeetingViewSet("meetings"),
         EnrolmentViewSet("enrolments"),
+        ClosureViewSet("closures"),
+        PauseViewSet("group_pauses"),
         SavingsCircleViewSet("savings_circles"),
         AttendanceMatrixViewSet(
             "attendance_report",
@@ -89,6 +107,13 @@ def register_groups_viewsets():
 @hooks.register("register_log_actions")
 def register_meeting_log_actions(actions):
     actions.register_action(CANCEL_MEETING_LOG_ACTION, _("Cancel meeting"), _("Meeting cancelled"))
+    actions.register_action(
+        CANCEL_CLOSURE_MEETINGS_LOG_ACTION,
+        _("Cancel meeting in a closure"),
+        _("Meeting cancelled for a closure"),
+    )
+    actions.register_action(PAUSE_LOG_ACTION, _("Pause group"), _("Group paused"))
+    actions.register_action(RESUME_LOG_ACTION, _("Resume group"), _("Group resumed"))
 
 
 hooks.register("before_delete_page", page_guards.refuse_deleting_groups_with_records)

@@ -96,6 +96,11 @@ def may_keep_books(user, group):
     return may_record_deposits(user, group) or group.is_bookkeeper(user)
 
 
+def may_pause_group(user, group):
+    """Pause a group until further notice, and resume it."""
+    return leads_or_coordinates(user, group)
+
+
 def may_enrol_self(user):
     """Everyone signed in except accounts that only edit pages."""
     if not user.is_authenticated:

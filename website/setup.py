@@ -63,6 +63,9 @@ COORDINATOR_PERMISSIONS = {
         "view_savingscircle",
         "add_savingscircle",
         "change_savingscircle",
+        # Closures are planning, freely changed; pauses are history, resumed only.
+        *[f"{action}_closure" for action in ("add", "change", "delete", "view")],
+        *[f"{action}_grouppause" for action in ("add", "change", "view")],
     ],
     # Completions are computed from attendance: coordinators only look.
     "courses": [

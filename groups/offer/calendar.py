@@ -15,6 +15,13 @@ from icalendar import Calendar, Event
 PRODID = "-//Waakvlam//Bijeenkomsten//NL"
 
 
+def _description(meeting):
+    """A cancelled meeting says why (a closure, a pause) before the intro."""
+    if meeting.is_cancelled and meeting.cancel_reason:
+        return f"{meeting.cancel_reason}\n\n{meeting.group.intro}"
+    return meeting.group.intro
+
+
 def build_calendar(meetings, *, name, uid, url=""):
     """`uid` names the calendar itself; it must stay the same between
     fetches of one feed."""
@@ -34,7 +41,7 @@ def build_calendar(meetings, *, name, uid, url=""):
             stamp=meeting.updated_at or timezone.now(),
             sequence=meeting.sequence,
             location=meeting.where or None,
-            description=group.intro,
+            description=_description(meeting),
             status="CANCELLED" if meeting.is_cancelled else "CONFIRMED",
             url=f"{settings.SITE_URL}{url or group.url}" if (url or group.url) else None,
         )

@@ -27,6 +27,7 @@ from people.sections import sections
 
 from ..hooks import GROUP_PAGE_SECTION
 from .admin.page_form import GroupPageForm
+from .closures.models import GroupPause
 from .forms import OfferFilterForm
 from .kinds import PUBLIC_KINDS, GroupKind
 from .models import HOLDING_PLACE, EnrolmentStatus, Meeting, MeetingStatus
@@ -150,10 +151,15 @@ class OrganisationOfferPage(Page):
 def finished_condition(group_ref="pk", now=None):
     """The one definition of a finished group: it had planned meetings and
     the last one has ended. A group without meetings is not finished, only
-    not planned yet. `group_ref` names the group's id in the outer query."""
+    not planned yet; a paused one is not finished either. `group_ref` names
+    the group's id in the outer query."""
     planned = Meeting.objects.planned().filter(group_id=OuterRef(group_ref))
     coming = planned.filter(ends_at__gte=now or timezone.now())
-    return Q(Exists(planned)) & ~Q(Exists(coming))
+    return Q(Exists(planned)) & ~Q(Exists(coming)) & ~Q(Exists(open_pauses(group_ref)))
+
+
+def open_pauses(group_ref="pk"):
+    return GroupPause.objects.filter(group_id=OuterRef(group_ref), resumed_at__isnull=True)
 
 
 def finished_flag(group_ref="pk", now=None):
@@ -196,6 +202,7 @@ class GroupPageQuerySet(PageQuerySet):
                 filter=Q(meetings__starts_at__gte=now, meetings__status=MeetingStatus.PLANNED),
             ),
             has_finished=finished_flag(now=now),
+            paused=Exists(open_pauses()),
         )
 
     def open_for_enrolment(self, today=None):
@@ -366,6 +373,21 @@ class GroupPage(Page):
         if cached is None:
             cached = GroupPage.objects.filter(pk=self.pk).finished(now).exists()
             self.has_finished = cached
+        return cached
+
+    def open_pause(self):
+        """The pause the group is in now, or None."""
+        if not hasattr(self, "_open_pause"):
+            self._open_pause = self.pauses.filter(resumed_at__isnull=True).first()
+            self.paused = self._open_pause is not None
+        return self._open_pause
+
+    def is_paused(self):
+        """Paused until further notice; from the with_counts() annotation
+        when there is one."""
+        cached = getattr(self, "paused", None)
+        if cached is None:
+            return self.open_pause() is not None
         return cached
 
     def enrolment_of(self, user):

@@ -7,7 +7,6 @@ the start of the transaction), so two people never get the same last place.
 E-mails are queued and leave only after the commit.
 """
 
-import datetime
 from datetime import timedelta
 
 from django.conf import settings
@@ -33,6 +32,10 @@ from .models import (
     MeetingStatus,
 )
 from .pages import GroupPage
+from .series import meeting_create as meeting_create
+from .series import meeting_series_create as meeting_series_create
+from .series import series_dates as series_dates
+from .series import series_plan as series_plan
 from .signals import enrolment_cancelled
 
 
@@ -88,7 +91,8 @@ def _enrol(*, group, person, by, window=True):
         raise ValidationError(_("You are already signed up for this group."))
 
     now = timezone.now()
-    has_place = _places_taken(group) < group.capacity
+    # A paused group keeps its places for those in it; newcomers wait.
+    has_place = not group.is_paused() and _places_taken(group) < group.capacity
     enrolment = Enrolment(
         group=group,
         person=person,
@@ -127,8 +131,8 @@ def enrolment_cancel(*, enrolment, by=None):
 
 def _offer_free_places(group):
     """Offer each free place to the first person waiting, exactly once;
-    not when sign-up is closed or the group has finished."""
-    if group.is_finished() or not group.enrolment_window_open():
+    not when sign-up is closed, the group has finished or is paused."""
+    if group.is_finished() or not group.enrolment_window_open() or group.is_paused():
         return []
     free = group.capacity - _places_taken(group)
     if free <= 0:
@@ -276,75 +280,6 @@ def invitations_prune():
 
 
 @transaction.atomic
-def meeting_create(*, group, starts_at, ends_at, topic="", location=""):
-    meeting = Meeting(
-        group=group, starts_at=starts_at, ends_at=ends_at, topic=topic, location=location
-    )
-    meeting.full_clean()
-    meeting.save()
-    return meeting
-
-
-FREQUENCIES = {"weekly": 1, "biweekly": 2}
-
-
-def series_dates(*, first_date, frequency, count=None, until=None, skip=()):
-    """Dates of a series on the weekday of `first_date`: every week, every
-    two weeks, or monthly on the same weekday (the first Tuesday, ...)."""
-    if not count and not until:
-        raise ValidationError(_("Give a number of meetings or an end date."))
-    if until and until < first_date:
-        raise ValidationError(_("The series cannot end before it starts."))
-    dates = []
-    # Ten years of weekly meetings is more than any group plans.
-    for index in range(520):
-        if count and len(dates) >= count:
-            break
-        if frequency == "monthly":
-            day = _nth_weekday_of_month(first_date, index)
-        else:
-            day = first_date + timedelta(weeks=FREQUENCIES[frequency] * index)
-        if day is not None and until and day > until:
-            break
-        if day is not None and day not in skip:
-            dates.append(day)
-    return dates
-
-
-def _nth_weekday_of_month(first_date, months_later):
-    """The same weekday, in the same week of the month, `months_later` on."""
-    month_index = first_date.month - 1 + months_later
-    year, month = first_date.year + month_index // 12, month_index % 12 + 1
-    nth = (first_date.day - 1) // 7
-    first_of_month = datetime.date(year, month, 1)
-    offset = (first_date.weekday() - first_of_month.weekday()) % 7
-    day = first_of_month + timedelta(days=offset + 7 * nth)
-    return day if day.month == month else None
-
-
-@transaction.atomic
-def meeting_series_create(
-    *, group, first_date, start_time, end_time, frequency, count=None, until=None, skip=(), topic=""
-):
-    if end_time <= start_time:
-        raise ValidationError(_("A meeting must end after it starts."))
-    zone = timezone.get_default_timezone()
-    meetings = []
-    for day in series_dates(
-        first_date=first_date, frequency=frequency, count=count, until=until, skip=set(skip)
-    ):
-        meetings.append(
-            meeting_create(
-                group=group,
-                starts_at=datetime.datetime.combine(day, start_time, tzinfo=zone),
-                ends_at=datetime.datetime.combine(day, end_time, tzinfo=zone),
-                topic=topic,
-            )
-        )
-    return meetings
-
-
-@transaction.atomic
 def meeting_move(*, meeting, starts_at, ends_at, location=None, topic=None):
     """Change a meeting's time, place or topic; whoever has a place hears it
     when anything changed."""
@@ -373,14 +308,18 @@ def meeting_move(*, meeting, starts_at, ends_at, location=None, topic=None):
 
 
 @transaction.atomic
-def meeting_cancel(*, meeting):
+def meeting_cancel(*, meeting, reason="", notify=True):
+    """Cancel one meeting. notify=False when the caller tells everyone in
+    one mail for many meetings (a closure, a pause)."""
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
     if meeting.is_cancelled:
         return meeting
     meeting.status = MeetingStatus.CANCELLED
+    meeting.cancel_reason = reason[:200]
     meeting.sequence += 1
     meeting.save()
-    notifications.meeting_changed(meeting)
+    if notify:
+        notifications.meeting_changed(meeting)
     return meeting
 
 

@@ -3,10 +3,12 @@
 from django.urls import path
 
 from . import feeds, views
+from .closures import views as closure_views
 
 urlpatterns = [
     path("<int:group_id>/aanmelden/", views.enrolment_create, name="enrolment_create"),
     path("<int:group_id>/deelnemers/", views.participants, name="participants"),
+    path("<int:group_id>/pauze/", closure_views.group_pause, name="group_pause"),
     path("aanmelding/<int:enrolment_id>/", views.enrolment_detail, name="enrolment"),
     path(
         "aanmelding/<int:enrolment_id>/afmelden/",

@@ -47,7 +47,8 @@ def enrolment_create(request, group_id):
         {
             "group": group,
             "meetings": list(group.meetings.planned().upcoming()),
-            "places_left": group.places_left(),
+            # A paused group gives no places now: newcomers join the waiting list.
+            "places_left": 0 if group.is_paused() else group.places_left(),
         },
     )
 

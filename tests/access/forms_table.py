@@ -53,6 +53,7 @@ FORMS = {
     # A trainer's pages.
     "groups.offer.forms.AssistedEnrolmentForm": ("enrolment_create", TRAINER, "POST"),
     "groups.attendance.forms.TrainerAbsenceForm": ("absences_ahead", TRAINER, "POST"),
+    "groups.offer.closures.forms.PauseForm": ("group_pause", TRAINER, "POST"),
     "groups.savings.forms.DepositsForm": ("deposits", TRAINER, "POST"),
     "groups.savings.forms.GoalForm": ("ledger", TRAINER, "POST"),
     "groups.savings.forms.CorrectionForm": ("entry_correct", TRAINER, "POST"),
@@ -60,6 +61,10 @@ FORMS = {
     "groups.offer.admin.page_form.GroupPageForm": ("group_page_add", ADMIN, "POST"),
     "groups.offer.admin.meetings.MeetingForm": ("meeting_add", ADMIN, "POST"),
     "groups.offer.admin.series.MeetingSeriesForm": ("meeting_series", ADMIN, "POST"),
+    "groups.offer.admin.series.MeetingExtendForm": ("meeting_extend", ADMIN, "POST"),
+    "groups.offer.closures.admin.ClosureForm": ("closure_add", ADMIN, "POST"),
+    "groups.offer.closures.admin.HolidaysForm": ("closure_holidays", ADMIN, "POST"),
+    "groups.offer.closures.pause_admin.PauseForm": ("group_pause_add", ADMIN, "POST"),
     "groups.savings.admin.SavingsCircleForm": ("savings_circle_add", ADMIN, "POST"),
     "courses.admin_views.LessonForm": ("lesson_add", ADMIN, "POST"),
     "courses.admin_views.CompletionRuleForm": ("completion_rule_add", ADMIN, "POST"),

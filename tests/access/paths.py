@@ -58,10 +58,12 @@ PARAM_VICTIMS = {
 }
 PK_VICTIMS = (
     ("admin/api/main/^pages/", "page"),
+    ("admin/closures/", "closure"),
     ("admin/completion_rules/", "completion_rule"),
     ("admin/completions/", "completion"),
     ("admin/emails/", "outbox"),
     ("admin/enrolments/", "enrolment"),
+    ("admin/group_pauses/", "group_pause"),
     ("admin/lessons/", "lesson"),
     ("admin/meetings/", "meeting"),
     ("admin/memberships/", "membership"),

@@ -13,7 +13,7 @@ from decimal import Decimal
 from django.utils import timezone
 
 from courses.models import Completion, CompletionRule, Lesson
-from groups.models import GroupKind, OrganisationOfferPage
+from groups.models import Closure, GroupKind, GroupPause, OrganisationOfferPage
 from groups.offer import notifications
 from groups.savings import services as savings_services
 from groups.savings.models import SavingsGoal
@@ -116,6 +116,18 @@ def _organisation(name, *, first, second=None):
         "profile": volunteer.volunteer_profiles.get(),
         "record": record,
         "training_competency": TrainingCompetency.objects.get(training=training),
+        "closure": Closure.objects.create(
+            organisation=organisation,
+            name=f"Kerstvakantie {name}",
+            first_day=datetime.date(2026, 12, 19),
+            last_day=datetime.date(2027, 1, 3),
+        ),
+        # A pause of the past (resumed): history, leaving the group as it is.
+        "group_pause": GroupPause.objects.create(
+            group=course,
+            paused_at=timezone.now() - datetime.timedelta(days=30),
+            resumed_at=timezone.now() - datetime.timedelta(days=20),
+        ),
     }
 
 

@@ -94,7 +94,7 @@ PARTS_OF_DAY = {"ochtend": range(6, 12), "middag": range(12, 17), "avond": range
 
 def test_the_demo_tells_the_truth_about_its_groups(settings):
     """Every live group has a qualified trainer and a meeting to come, or
-    its sign-up has closed; what its title and intro say about the number
+    its sign-up has closed, or it is paused; what its title and intro say about the number
     and time of day of its meetings ("in zes avonden") is so."""
     settings.DEBUG = True
     call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
@@ -112,7 +112,9 @@ def test_the_demo_tells_the_truth_about_its_groups(settings):
         ):
             wrong.append(f"{group.title}: no qualified trainer")
         closed = group.enrolment_closes is not None and group.enrolment_closes < today
-        if not closed and not any(meeting.starts_at > now for meeting in meetings):
+        # A paused group has no meeting to come until it starts again.
+        paused = group.is_paused()
+        if not closed and not paused and not any(m.starts_at > now for m in meetings):
             wrong.append(f"{group.title}: open for sign-up without a meeting to come")
         text = f"{group.title} {group.intro}".lower()
         for part, hours in PARTS_OF_DAY.items():

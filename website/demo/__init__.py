@@ -9,7 +9,7 @@ from people.mail import mail_suppressed
 from website.setup import ensure_admin_groups, ensure_site_structure
 
 from .courses import seed_finished_course
-from .groups import seed_attendance, seed_offer, seed_savings
+from .groups import seed_attendance, seed_closures, seed_offer, seed_pause, seed_savings
 from .knowledge import seed_knowledge_extras
 from .people import DEMO_PASSWORD, DEMO_TOTP_SECRET, seed_people
 from .volunteers import seed_trainers, seed_volunteers
@@ -22,11 +22,13 @@ def seed_demo():
     with mail_suppressed():
         ensure_site_structure()
         organisations, users, accounts = seed_people()
+        seed_closures(organisations)
         seed_offer(organisations, users)
         ensure_admin_groups(Page.get_first_root_node())  # rights on the new offer page
         seed_finished_course(organisations, users)
         seed_attendance(users)
         seed_savings(users)
+        seed_pause()
         seed_volunteers(organisations, users)
         seed_trainers(organisations, users)
         # Creates the Kennisbank (in the menu) when missing and fills it.

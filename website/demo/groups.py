@@ -1,6 +1,7 @@
 """Demo groups: the offer in both organisations with meetings around today,
 a full group with a waiting list, attendance with an attention signal and
-absences announced ahead, and a savings circle halfway through its cycle."""
+absences announced ahead, a savings circle halfway through its cycle, the
+holidays in which groups do not meet, and a group paused until further notice."""
 
 import datetime
 from decimal import Decimal
@@ -10,8 +11,17 @@ from django.utils import timezone
 
 from groups.attendance import absences
 from groups.attendance import services as attendance_services
-from groups.models import AbsenceChannel, Enrolment, GroupIndexPage, GroupKind, GroupPage
+from groups.models import (
+    AbsenceChannel,
+    Closure,
+    ClosureKind,
+    Enrolment,
+    GroupIndexPage,
+    GroupKind,
+    GroupPage,
+)
 from groups.offer import services as offer_services
+from groups.offer.closures import services as closure_services
 from groups.offer.structure import organisation_offer_page_ensure
 from groups.savings import services as savings_services
 from website.models import HomePage
@@ -287,3 +297,31 @@ def seed_savings(users):
                 statuses={m.pk: "present" if m.pk in amounts else "excused" for m in members},
                 by=trainer,
             )
+
+
+CHRISTMAS_HOLIDAY = ("Kerstvakantie", datetime.date(2026, 12, 19), datetime.date(2027, 1, 3))
+
+
+def seed_closures(organisations):
+    """Before the offer, so its series skip them: the public holidays of
+    2026 and 2027 and the Christmas school holiday, in both organisations."""
+    name, first_day, last_day = CHRISTMAS_HOLIDAY
+    for organisation in organisations.values():
+        for year in (2026, 2027):
+            closure_services.closure_add_public_holidays(organisation=organisation, year=year)
+        Closure.objects.get_or_create(
+            organisation=organisation,
+            name=name,
+            first_day=first_day,
+            defaults={"last_day": last_day, "kind": ClosureKind.SCHOOL_HOLIDAY},
+        )
+
+
+def seed_pause():
+    """The coffee morning in Amersfoort is paused until further notice."""
+    group = GroupPage.objects.get(slug="lotgenotengroep-amersfoort")
+    enrol_all(group, demo_members(60, ["Wim de Boer", "Ria Hendriks"]))
+    if not group.pauses.exists():
+        closure_services.group_pause(
+            group=group, by=None, reason="De vaste begeleider is een tijdje met verlof."
+        )

@@ -69,6 +69,7 @@ class MeetingForm(WagtailAdminModelForm):
 class MeetingIndexView(generic.IndexView):
     cancel_url_name = None
     series_url_name = None
+    extend_url_name = None
 
     def get_queryset(self):
         return super().get_queryset().select_related("group")
@@ -124,6 +125,11 @@ class MeetingIndexView(generic.IndexView):
                     icon_name="calendar-alt",
                 )
             )
+        if self.extend_url_name and self.user_has_permission("add"):
+            url = reverse(self.extend_url_name)
+            if group := self.request.GET.get("group"):
+                url += "?" + urlencode({"group": group})
+            buttons.append(HeaderButton(_("Add more meetings"), url=url, icon_name="plus"))
         return buttons
 
 

@@ -53,6 +53,7 @@ class MeetingViewSet(ScopedModelViewSet):
         return super().get_index_view_kwargs(
             cancel_url_name=self.get_url_name("cancel"),
             series_url_name=self.get_url_name("series"),
+            extend_url_name=self.get_url_name("extend"),
             **kwargs,
         )
 
@@ -67,18 +68,19 @@ class MeetingViewSet(ScopedModelViewSet):
             index_url_name=self.get_url_name("index"),
         )
 
-    @property
-    def series_view(self):
+    def _series_view(self, view_class):
         return self.construct_view(
-            series.MeetingSeriesView,
+            view_class,
             index_url_name=self.get_url_name("index"),
             series_url_name=self.get_url_name("series"),
+            extend_url_name=self.get_url_name("extend"),
         )
 
     def get_urlpatterns(self):
         return [
             *super().get_urlpatterns(),
-            path("series/", self.series_view, name="series"),
+            path("series/", self._series_view(series.MeetingSeriesView), name="series"),
+            path("extend/", self._series_view(series.MeetingExtendView), name="extend"),
             path("cancel/<int:pk>/", self.cancel_view, name="cancel"),
         ]
 

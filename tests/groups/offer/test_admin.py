@@ -2,6 +2,8 @@
 every change goes through groups.services."""
 
 import datetime
+import re
+from html import unescape
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -220,6 +222,14 @@ def series_data(world, **changes):
     return data
 
 
+def confirmed(client, address, data, **kwargs):
+    """Post the series form, then again as the coordinator does after
+    seeing the dates it shows (the plan's fingerprint is a hidden field)."""
+    preview = client.post(address, data).content.decode()
+    (plan,) = re.findall(r'name="plan" value="([^"]*)"', preview)
+    return client.post(address, {**data, "plan": unescape(plan)}, **kwargs)
+
+
 def new_meetings(world):
     return list(
         Meeting.objects.filter(group=world["group"])
@@ -229,7 +239,8 @@ def new_meetings(world):
 
 
 def test_a_weekly_series_skips_the_given_dates(coordinator_client, world):
-    response = coordinator_client.post(
+    response = confirmed(
+        coordinator_client,
         url("meetings:series"),
         series_data(world, skip="17-03-2099\n"),
         follow=True,
@@ -254,7 +265,8 @@ def test_a_weekly_series_skips_the_given_dates(coordinator_client, world):
 
 
 def test_a_monthly_series_keeps_the_weekday_across_summer_time(coordinator_client, world):
-    coordinator_client.post(
+    confirmed(
+        coordinator_client,
         url("meetings:series"),
         series_data(world, frequency="monthly", count="", until="2099-05-31"),
     )
@@ -267,7 +279,8 @@ def test_a_monthly_series_keeps_the_weekday_across_summer_time(coordinator_clien
 
 
 def test_a_biweekly_series_until_an_end_date(coordinator_client, world):
-    coordinator_client.post(
+    confirmed(
+        coordinator_client,
         url("meetings:series"),
         series_data(world, frequency="biweekly", count="", until="2099-03-31", skip=""),
     )

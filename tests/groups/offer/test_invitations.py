@@ -25,8 +25,9 @@ pytestmark = pytest.mark.django_db
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="[^"]+"')
 INVITATION_PATH = re.compile(r"/groepen/uitnodiging/[A-Za-z0-9_-]+/")
 # The participants page: the group, its sign-ups, its invitations, the user and
-# session, the roles the second-factor check reads and the audit entry it leaves.
-PARTICIPANTS_QUERIES = 19
+# session, the roles the second-factor check reads and the audit entry it leaves;
+# whether the group is paused (the pause link).
+PARTICIPANTS_QUERIES = 20
 
 
 @pytest.fixture

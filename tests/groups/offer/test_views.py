@@ -199,8 +199,8 @@ def test_assisted_enrolment_by_a_trainer_keeps_input_on_error(client, post):
 OFFER_QUERIES = 14
 # A group page stands in its organisation's part of the offer: Wagtail's
 # routing reads a child and its specific page per level. One for whether the
-# group has finished (its sign-up section).
-GROUP_PAGE_QUERIES = 28
+# group has finished (its sign-up section), one for whether it is paused.
+GROUP_PAGE_QUERIES = 29
 # One more for the second factors ("Extra security"), one for open invitations,
 # one for the meetings the person said they cannot come to.
 MY_WAAKVLAM_QUERIES = 24
