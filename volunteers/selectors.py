@@ -1,6 +1,8 @@
 """Reads behind the volunteer screens: whom a coordinator may choose, a
 volunteer's profiles and records, and the open trainings that help them."""
 
+import datetime
+
 from django.contrib.auth import get_user_model
 from django.db.models import OuterRef, Prefetch, Subquery
 
@@ -126,11 +128,14 @@ def held_records(user):
 
 
 def newest_vog(profiles):
-    """The profile with the newest VOG, or None. A VOG is a document of the
-    person: the newest one counts, as in qualification.missing_for_role."""
+    """The profile with the newest VOG (then the newest request), or None,
+    as in qualification.newest_vog_first."""
     return max(
-        (profile for profile in profiles if profile.vog_date),
-        key=lambda profile: profile.vog_date,
+        (profile for profile in profiles if profile.vog_valid_until or profile.vog_requested_on),
+        key=lambda profile: (
+            profile.vog_valid_until or datetime.date.min,
+            profile.vog_requested_on or datetime.date.min,
+        ),
         default=None,
     )
 
