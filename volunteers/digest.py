@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from people.digest import DigestSection
 from people.models import Membership, Role
 
+from .flags import groups_being_led, lapses
 from .models import VolunteerProfile, VolunteerStatus
 from .qualification import latest_records
 from .reminders import due_stage, stage_started_on
@@ -118,6 +119,17 @@ def requested_by_organisation(today, profiles):
     return found
 
 
+def lapsed_by_organisation(today):
+    """{organisation_id: [item, ...]}: trainers who lead a group of the
+    organisation without a valid qualification."""
+    found = defaultdict(list)
+    for lapse in lapses(groups_being_led(), today):
+        found[lapse.group.organisation_id].append(
+            {"trainer": lapse.trainer, "group": lapse.group, "lacking": ", ".join(lapse.lacking)}
+        )
+    return found
+
+
 def digest_sections(today):
     """Registered for people.digest.WEEKLY_DIGEST: a section per coordinator
     and organisation with something to report, never about another
@@ -126,6 +138,7 @@ def digest_sections(today):
     parts = {
         "items": expiring_by_organisation(today, profiles),
         "requested": requested_by_organisation(today, profiles),
+        "trainers": lapsed_by_organisation(today),
     }
     organisation_ids = {pk for found in parts.values() for pk in found}
     if not organisation_ids:

@@ -361,3 +361,25 @@ class ExpiryNotice(models.Model):
 
     def __str__(self):
         return f"notice {self.pk}"
+
+
+class TrainerLapseNotice(models.Model):
+    """The coordinators were told that a trainer's qualification lapsed
+    while leading a group: once per group, trainer and day it lapsed."""
+
+    group = models.ForeignKey(GroupPage, on_delete=models.CASCADE, related_name="+")
+    trainer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    lapsed_on = models.DateField()
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["group", "trainer", "lapsed_on"], name="trainer_lapse_told_once"
+            )
+        ]
+
+    def __str__(self):
+        return f"lapse {self.pk}"
