@@ -125,7 +125,12 @@ def lapsed_by_organisation(today):
     found = defaultdict(list)
     for lapse in lapses(groups_being_led(), today):
         found[lapse.group.organisation_id].append(
-            {"trainer": lapse.trainer, "group": lapse.group, "lacking": ", ".join(lapse.lacking)}
+            {
+                "trainer": lapse.trainer,
+                "group": lapse.group,
+                "competencies": lapse.competencies,
+                "vog": lapse.vog,
+            }
         )
     return found
 

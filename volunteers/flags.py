@@ -20,10 +20,19 @@ from .qualification import ROLE_FOR_GROUP_KIND, State, latest_records, state_of,
 
 @dataclass
 class Lapse:
+    """`competencies` that expired, and whether the VOG did (`vog`)."""
+
     group: object
     trainer: object
-    lacking: list
+    competencies: list
+    vog: bool
     lapsed_on: datetime.date
+
+    @property
+    def lacking(self):
+        """What lapsed in words, in the language of the moment."""
+        names = [_("%(name)s (expired)") % {"name": c.name} for c in self.competencies]
+        return names + ([_("VOG (expired)")] if self.vog else [])
 
 
 def _newest_vog(profiles):
@@ -38,22 +47,27 @@ def _newest_vog(profiles):
 
 
 def _lapse(group, trainer, role, latest, profiles, today):
-    lacking, ended = [], []
+    competencies, vog, ended = [], False, []
     for competency in role.competencies.all():
         record = latest.get((trainer.pk, competency.pk))
         if record and state_of(record.expires_on, today) == State.EXPIRED:
-            lacking.append(_("%(name)s (expired)") % {"name": competency.name})
+            competencies.append(competency)
             ended.append(record.expires_on)
     if role.requires_vog:
         profile = _newest_vog([p for p in profiles if p.organisation_id == group.organisation_id])
         state = vog_state(profile, today)
         if profile and profile.vog_valid_until and state in (State.EXPIRED, State.REQUESTED):
-            lacking.append(_("VOG (expired)"))
+            vog = True
             ended.append(profile.vog_valid_until)
-    if not lacking:
+    if not ended:
         return None
-    lapsed_on = min(ended) + datetime.timedelta(days=1)
-    return Lapse(group=group, trainer=trainer, lacking=lacking, lapsed_on=lapsed_on)
+    return Lapse(
+        group=group,
+        trainer=trainer,
+        competencies=competencies,
+        vog=vog,
+        lapsed_on=min(ended) + datetime.timedelta(days=1),
+    )
 
 
 def lapses(groups, today=None):

@@ -37,7 +37,7 @@ def lapse_tell(*, lapse, coordinators):
                         "person": coordinator,
                         "trainer": lapse.trainer,
                         "group": lapse.group,
-                        "lacking": ", ".join(lapse.lacking),
+                        "lapse": {"competencies": lapse.competencies, "vog": lapse.vog},
                         "overview_url": overview_url(),
                     },
                     language=coordinator.preferred_language,
