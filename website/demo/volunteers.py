@@ -204,8 +204,12 @@ TRAINERS = {
 }
 
 
+CO_TRAINED_GROUP, CO_TRAINER = "budgetcursus-utrecht-overvecht", "lid46@example.org"
+
+
 def seed_trainers(organisations, users):
-    """Amersfoort's trainers, and a qualified trainer for every group."""
+    """Amersfoort's trainers, a qualified trainer for every group and one
+    co-trainer."""
     amersfoort = organisations["geldmaatjes-amersfoort"]
     for number, name, records, wanted in AMERSFOORT_TRAINERS:
         user = demo_person(f"lid{number}@example.org", name)
@@ -221,3 +225,10 @@ def seed_trainers(organisations, users):
         if not group.trainers.filter(pk=trainer.pk).exists():
             group.trainers.add(trainer)
             group.save_revision().publish()
+    # Learning by doing: Frank Peters joins the Overvecht budget course
+    # beside its qualified trainer (a meeloper).
+    group = GroupPage.objects.get(slug=CO_TRAINED_GROUP)
+    learner = User.objects.get(email=CO_TRAINER)
+    if not group.co_trainers.filter(pk=learner.pk).exists():
+        group.co_trainers.add(learner)
+        group.save_revision().publish()
