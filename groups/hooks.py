@@ -7,6 +7,11 @@ never imports them.
   `user` lacks to lead `group` (empty when qualified), or None when it has
   nothing to say about this kind of group; shown beside each name in the
   admin's choice of trainers.
+- TRAINER_FLAGS: `function(groups)` returns {group id: [(trainer, [short
+  names of what lapsed])]} for trainers whose qualification expired while
+  they lead the group ("VOG (expired)"); shown on the group's edit page and,
+  to the trainer themself, on Mijn Waakvlam. A group without a flag is left
+  out. A fixed number of queries for any number of groups.
 - GROUP_PAGE_SECTION: `function(request, page)` returns a
   `people.sections.Section` for the group page, or None; `order` places it
   (10 sign-up, 20 meetings, 50 about, 70 practical facts: see
@@ -18,6 +23,7 @@ from wagtail import hooks
 TRAINER_PROBLEMS = "waakvlam_trainer_problems"
 TRAINER_LACKING = "waakvlam_trainer_lacking"
 GROUP_PAGE_SECTION = "waakvlam_group_page_section"
+TRAINER_FLAGS = "waakvlam_trainer_flags"
 
 
 def trainer_problems(user, group):
@@ -34,3 +40,12 @@ def trainer_lacking(user, group):
     if not answers:
         return None
     return [name for answer in answers for name in answer]
+
+
+def trainer_flags(groups):
+    """{group id: [(trainer, [what lapsed])]} from every registered check."""
+    flags = {}
+    for check in hooks.get_hooks(TRAINER_FLAGS):
+        for group_id, sentences in check(groups).items():
+            flags.setdefault(group_id, []).extend(sentences)
+    return flags

@@ -10,6 +10,7 @@ from people.permissions import has_role, may_enrol_self, may_see_participants
 from people.sections import Section
 
 from .attendance import selectors as attendance_selectors
+from .hooks import trainer_flags
 from .offer import selectors as offer_selectors
 from .offer.pages import GroupIndexPage
 from .offer.services import calendar_token_for
@@ -33,12 +34,29 @@ def _care(user):
     counts = attendance_selectors.announced_counts([meeting.pk for meeting in next_meetings])
     for meeting in next_meetings:
         meeting.announced = counts.get(meeting.pk, 0)
+    _own_flags(user, groups)
+    # A co-trainer registers attendance; who needs attention stays with
+    # the trainers and coordinators.
+    led = offer_selectors.groups_in_care(user, co_trained=False).values("pk")
     return {
         "led_groups": groups,
         "unregistered": attendance_selectors.unregistered_meetings(in_care, today_start),
-        "attention": attendance_selectors.open_signals(in_care),
+        "attention": attendance_selectors.open_signals(led),
         "coordinates": user.is_superuser or has_role(user, Role.COORDINATOR),
     }
+
+
+def _own_flags(user, groups):
+    """`group.own_lapse`: what of the user's own qualification lapsed while
+    they lead the group (groups.hooks.TRAINER_FLAGS)."""
+    flags = trainer_flags([group for group in groups if not group.co_trained])
+    for group in groups:
+        group.own_lapse = [
+            name
+            for trainer, lacking in flags.get(group.pk, [])
+            if trainer.pk == user.pk
+            for name in lacking
+        ]
 
 
 def my_groups(request):

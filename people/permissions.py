@@ -2,8 +2,14 @@
 
 The rules follow the matrix in DESIGN.md. Functions take the user and the
 object the question is about. Higher apps pass their own objects: a group is
-anything with an `organisation_id` and `is_led_by(user)` and
-`is_bookkeeper(user)` methods, so this module never imports them.
+anything with an `organisation_id` and `is_led_by(user)`,
+`is_co_trained_by(user)` and `is_bookkeeper(user)` methods, so this module
+never imports them.
+
+A co-trainer (meeloper: a volunteer learning beside a qualified trainer)
+sees the group on Mijn Waakvlam and may register attendance, as the trainer
+does; the participants page with contact details, sign-ups, deposits and
+the books stay with the trainers and coordinators.
 """
 
 from .models import Membership, Organisation, Role
@@ -78,7 +84,10 @@ def may_see_participants(user, group):
 
 
 def may_register_attendance(user, group):
-    return leads_or_coordinates(user, group)
+    """Trainers and coordinators, and a co-trainer who helps while learning."""
+    return leads_or_coordinates(user, group) or (
+        user.is_authenticated and group.is_co_trained_by(user)
+    )
 
 
 def may_record_deposits(user, group):

@@ -1,13 +1,15 @@
 """Volunteers, the competency framework and the records of who has which
 competency. Records are never overwritten: a renewal is a new record."""
 
+import datetime
+
 import filetype
 from dateutil.relativedelta import relativedelta
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.storage import FileSystemStorage
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -104,11 +106,23 @@ class VolunteerProfile(models.Model):
     roles_wanted = models.ManyToManyField(
         VolunteerRole, blank=True, related_name="volunteers", verbose_name=_("roles wanted")
     )
-    vog_date = models.DateField(
-        _("date of the VOG"),
+    # The VOG (certificate of conduct) as a process: requested, received,
+    # valid until. A request after the last receipt is a renewal on its way.
+    vog_requested_on = models.DateField(_("VOG requested on"), null=True, blank=True)
+    vog_free = models.BooleanField(
+        _("free VOG"), default=False, help_text=_("Requested through the Gratis VOG scheme")
+    )
+    vog_received_on = models.DateField(
+        _("VOG received on"),
         null=True,
         blank=True,
         help_text=_("The date on the certificate of conduct (Verklaring Omtrent het Gedrag)."),
+    )
+    vog_valid_until = models.DateField(
+        _("VOG valid until"),
+        null=True,
+        blank=True,
+        help_text=_("Empty: calculated from the date it was received."),
     )
     notes = models.TextField(_("notes (coordinators only)"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -122,16 +136,50 @@ class VolunteerProfile(models.Model):
             models.CheckConstraint(
                 condition=Q(status__in=VolunteerStatus.values), name="volunteer_status_valid"
             ),
+            models.CheckConstraint(
+                condition=Q(vog_valid_until__isnull=True)
+                | Q(vog_received_on__isnull=False, vog_valid_until__gte=F("vog_received_on")),
+                name="vog_valid_after_received",
+            ),
         ]
 
     def __str__(self):
         return f"{self.user} ({self.organisation})"
 
+    def save(self, *args, **kwargs):
+        if self.vog_received_on and not self.vog_valid_until:
+            self.vog_valid_until = vog_valid_until_for(self.vog_received_on)
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        today = timezone.localdate()
+        for name in ("vog_requested_on", "vog_received_on"):
+            if getattr(self, name) and getattr(self, name) > today:
+                raise ValidationError({name: _("This date is in the future.")})
+        if self.vog_valid_until and not self.vog_received_on:
+            raise ValidationError({"vog_received_on": _("Fill in when the VOG came in.")})
+        if self.vog_valid_until and self.vog_valid_until < self.vog_received_on:
+            raise ValidationError(
+                {"vog_valid_until": _("A VOG cannot stop being valid before it came in.")}
+            )
+
     @property
-    def vog_expires_on(self):
-        if not self.vog_date:
-            return None
-        return self.vog_date + relativedelta(months=settings.VOG_VALID_MONTHS)
+    def vog_pending(self):
+        """Requested and not in yet (also a renewal requested after the
+        last one came in)."""
+        return bool(self.vog_requested_on) and (
+            self.vog_received_on is None or self.vog_received_on < self.vog_requested_on
+        )
+
+    def vog_request_overdue(self, today):
+        """Requested more than VOG_REQUEST_OVERDUE_WEEKS ago and still not in."""
+        limit = today - datetime.timedelta(weeks=settings.VOG_REQUEST_OVERDUE_WEEKS)
+        return self.vog_pending and self.vog_requested_on <= limit
+
+
+def vog_valid_until_for(received_on):
+    return received_on + relativedelta(months=settings.VOG_VALID_MONTHS)
 
 
 class RecordSource(models.TextChoices):
@@ -278,31 +326,60 @@ class TrainingCompetency(models.Model):
 
 
 class ExpiryNotice(models.Model):
-    """An e-mail about something expiring was sent: never twice for the same
-    record or VOG date."""
+    """A reminder about something expiring was sent, at one stage
+    (settings.EXPIRY_REMINDER_DAYS: that many days before it expires): never
+    twice for the same record, or VOG end date, and stage."""
 
-    record = models.OneToOneField(
-        CompetencyRecord, on_delete=models.CASCADE, null=True, blank=True, related_name="notice"
+    record = models.ForeignKey(
+        CompetencyRecord, on_delete=models.CASCADE, null=True, blank=True, related_name="notices"
     )
     profile = models.ForeignKey(
         VolunteerProfile, on_delete=models.CASCADE, null=True, blank=True, related_name="notices"
     )
-    vog_date = models.DateField(null=True, blank=True)
+    vog_valid_until = models.DateField(null=True, blank=True)
+    stage = models.PositiveSmallIntegerField(help_text="Days before the expiry date.")
     sent_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         constraints = [
             models.UniqueConstraint(
-                fields=["profile", "vog_date"],
+                fields=["record", "stage"],
+                condition=Q(record__isnull=False),
+                name="record_notice_once_per_stage",
+            ),
+            models.UniqueConstraint(
+                fields=["profile", "vog_valid_until", "stage"],
                 condition=Q(profile__isnull=False),
-                name="vog_notice_once",
+                name="vog_notice_once_per_stage",
             ),
             models.CheckConstraint(
-                condition=Q(record__isnull=False)
-                | Q(profile__isnull=False, vog_date__isnull=False),
+                condition=Q(record__isnull=False, profile__isnull=True)
+                | Q(record__isnull=True, profile__isnull=False, vog_valid_until__isnull=False),
                 name="notice_about_record_or_vog",
             ),
         ]
 
     def __str__(self):
         return f"notice {self.pk}"
+
+
+class TrainerLapseNotice(models.Model):
+    """The coordinators were told that a trainer's qualification lapsed
+    while leading a group: once per group, trainer and day it lapsed."""
+
+    group = models.ForeignKey(GroupPage, on_delete=models.CASCADE, related_name="+")
+    trainer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    lapsed_on = models.DateField()
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["group", "trainer", "lapsed_on"], name="trainer_lapse_told_once"
+            )
+        ]
+
+    def __str__(self):
+        return f"lapse {self.pk}"

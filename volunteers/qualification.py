@@ -8,6 +8,7 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -19,6 +20,8 @@ class State:
     EXPIRING = "expiring"
     EXPIRED = "expired"
     MISSING = "missing"
+    # A VOG only: requested, not in yet (and no valid one meanwhile).
+    REQUESTED = "requested"
 
 
 def _window():
@@ -38,9 +41,23 @@ def state_of(expires_on, today=None):
 
 
 def vog_state(profile, today=None):
-    if profile is None or profile.vog_date is None:
+    """The state of the VOG: a valid one counts, also while a renewal is on
+    its way; without one, a request makes it "requested"."""
+    if profile is None:
         return State.MISSING
-    return state_of(profile.vog_expires_on, today)
+    if profile.vog_valid_until:
+        state = state_of(profile.vog_valid_until, today)
+        if state != State.EXPIRED or not profile.vog_pending:
+            return state
+    return State.REQUESTED if profile.vog_pending else State.MISSING
+
+
+def newest_vog_first(profiles):
+    """A VOG is a document of the person: of their profiles, the one with
+    the newest VOG (then the newest request) counts."""
+    return profiles.order_by(
+        F("vog_valid_until").desc(nulls_last=True), F("vog_requested_on").desc(nulls_last=True)
+    )
 
 
 def latest_records(volunteer_ids):
@@ -111,10 +128,17 @@ def _lacking(user, role, organisation=None, today=None):
         profiles = VolunteerProfile.objects.filter(user=user)
         if organisation is not None:
             profiles = profiles.filter(organisation=organisation)
-        state = vog_state(profiles.order_by("-vog_date").first(), today)
-        if state in (State.MISSING, State.EXPIRED):
+        state = vog_state(newest_vog_first(profiles).first(), today)
+        if state in (State.MISSING, State.EXPIRED, State.REQUESTED):
             lacking.append((None, None, state))
     return lacking
+
+
+VOG_MISSING = {
+    State.MISSING: lambda: _("there is no VOG"),
+    State.EXPIRED: lambda: _("the VOG has expired"),
+    State.REQUESTED: lambda: _("the VOG has been requested and is not in yet"),
+}
 
 
 def missing_for_role(user, role, organisation=None, today=None):
@@ -122,9 +146,7 @@ def missing_for_role(user, role, organisation=None, today=None):
     missing = []
     for competency, record, state in _lacking(user, role, organisation, today):
         if competency is None:
-            missing.append(
-                _("there is no VOG") if state == State.MISSING else _("the VOG has expired")
-            )
+            missing.append(VOG_MISSING[state]())
         elif record is None:
             missing.append(_("%(competency)s is missing") % {"competency": competency.name})
         else:
@@ -189,5 +211,9 @@ def lacking_to_lead(user, group):
     names = []
     for competency, _record, state in _lacking(user, role, organisation=group.organisation_id):
         name = competency.name if competency else _("VOG")
-        names.append(name if state == State.MISSING else _("%(name)s (expired)") % {"name": name})
+        if state == State.EXPIRED:
+            name = _("%(name)s (expired)") % {"name": name}
+        elif state == State.REQUESTED:
+            name = _("%(name)s (requested, not in yet)") % {"name": name}
+        names.append(name)
     return names

@@ -76,9 +76,21 @@ def my_competencies_section(request):
 
 
 def _vog(profile, today):
-    if profile is None:
+    state = vog_state(profile, today)
+    if state == State.MISSING:
         return {"state": State.MISSING, "text": _("We have no VOG of yours yet")}
-    return _status(vog_state(profile, today), profile.vog_expires_on, today)
+    if state == State.REQUESTED:
+        return {"state": state, "text": vog_requested_text(profile)}
+    status = _status(state, profile.vog_valid_until, today)
+    if profile.vog_pending:
+        status["text"] = f"{status['text']}. {vog_requested_text(profile)}"
+    return status
+
+
+def vog_requested_text(profile):
+    return _("VOG requested on %(date)s, not in yet") % {
+        "date": _long_date(profile.vog_requested_on)
+    }
 
 
 def _ranked(request, trainings, states, needed):

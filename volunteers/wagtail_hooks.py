@@ -6,7 +6,7 @@ from django.urls import include, path
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
-from groups.hooks import GROUP_PAGE_SECTION, TRAINER_LACKING, TRAINER_PROBLEMS
+from groups.hooks import GROUP_PAGE_SECTION, TRAINER_FLAGS, TRAINER_LACKING, TRAINER_PROBLEMS
 from people.digest import WEEKLY_DIGEST
 from people.privacy import ERASE_PERSONAL_DATA, EXPORT_PERSONAL_DATA
 from people.sections import MY_WAAKVLAM_SECTION, Section
@@ -15,6 +15,7 @@ from .admin import policies
 from .admin.evidence import evidence_download
 from .admin.viewsets import VolunteersViewSetGroup
 from .digest import digest_sections
+from .flags import trainer_flags
 from .models import (
     Competency,
     CompetencyRecord,
@@ -63,6 +64,7 @@ def competencies_section(request, page):
 
 hooks.register(TRAINER_PROBLEMS, missing_to_lead)
 hooks.register(TRAINER_LACKING, lacking_to_lead)
+hooks.register(TRAINER_FLAGS, trainer_flags)
 hooks.register(EXPORT_PERSONAL_DATA, export_volunteer_data)
 hooks.register(ERASE_PERSONAL_DATA, erase_volunteer_data)
 hooks.register(WEEKLY_DIGEST, digest_sections)

@@ -157,6 +157,11 @@ SCHEDULES = [
         "Herinneringen controle sociale kaart",
     ),
     ("volunteers.tasks.notify_expiring", Schedule.DAILY, "Herinneringen verlopen bekwaamheden"),
+    (
+        "volunteers.tasks.notify_lapsed_trainers",
+        Schedule.DAILY,
+        "Trainers die niet meer bevoegd zijn melden",
+    ),
     ("people.tasks.send_weekly_digest", Schedule.WEEKLY, "Weekoverzicht"),
     # The outbox's retries; run every minute, so its results are not kept
     # (they would push every other task's result out of the list).

@@ -256,6 +256,14 @@ class GroupPage(Page):
         related_name="led_groups",
         verbose_name=_("trainers"),
     )
+    # Learning by doing: volunteers not yet qualified who join a qualified
+    # trainer, never alone (groups.offer.admin.page_form).
+    co_trainers = ParentalManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="co_trained_groups",
+        verbose_name=_("co-trainers"),
+    )
     contact_name = models.CharField(_("contact person"), max_length=150, blank=True)
     contact_phone = models.CharField(_("contact phone"), max_length=30, blank=True)
     contact_email = models.EmailField(_("contact e-mail"), blank=True)
@@ -293,6 +301,7 @@ class GroupPage(Page):
             heading=_("Enrolment"),
         ),
         FieldPanel("trainers"),
+        FieldPanel("co_trainers"),
         MultiFieldPanel(
             [FieldPanel("contact_name"), FieldPanel("contact_phone"), FieldPanel("contact_email")],
             heading=_("Contact"),
@@ -359,6 +368,12 @@ class GroupPage(Page):
             cached = {trainer.pk for trainer in self.trainers.all()}
             self._trainer_ids = cached
         return user.pk in cached
+
+    def is_co_trained_by(self, user):
+        """A co-trainer (meeloper) of this group: learning beside a trainer."""
+        return user.is_authenticated and any(
+            person.pk == user.pk for person in self.co_trainers.all()
+        )
 
     def enrolment_window_open(self, today=None):
         today = today or timezone.localdate()

@@ -57,7 +57,11 @@ def export_groups_led(user):
     return {
         "groups_led": [
             {"group": group.title} for group in GroupPage.objects.filter(trainers=user).distinct()
-        ]
+        ],
+        "groups_co_trained": [
+            {"group": group.title}
+            for group in GroupPage.objects.filter(co_trainers=user).distinct()
+        ],
     }
 
 

@@ -4,7 +4,7 @@ queries whatever their number."""
 import datetime
 from datetime import timedelta
 
-from django.db.models import Prefetch, Q
+from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.utils import timezone
 
 from people.models import Role
@@ -25,10 +25,13 @@ def managed_groups(user):
     return GroupPage.objects.filter(organisation__in=organisations).order_by("title")
 
 
-def groups_in_care(user):
-    """Live groups whose attendance `user` registers: those they lead and,
-    for a coordinator, every group of their organisations."""
+def groups_in_care(user, *, co_trained=True):
+    """Live groups whose attendance `user` registers: those they lead (or
+    co-train, unless `co_trained` is False) and, for a coordinator, every
+    group of their organisations."""
     scope = Q(pk__in=GroupPage.objects.filter(trainers=user).values("pk"))
+    if co_trained:
+        scope |= Q(pk__in=GroupPage.objects.filter(co_trainers=user).values("pk"))
     if user.is_superuser or has_role(user, Role.COORDINATOR):
         scope |= Q(organisation__in=organisations_with_role(user, Role.COORDINATOR))
     return GroupPage.objects.live().filter(scope)
@@ -73,13 +76,18 @@ def my_enrolments(user):
 
 def led_groups(user):
     """The groups in `user`'s care, each with `today` and `upcoming`
-    meetings; today's meetings first, then the group that meets soonest.
+    meetings and whether `user` joins it as a co-trainer (`co_trained`);
+    today's meetings first, then the group that meets soonest.
     Two queries."""
     today = timezone.localdate()
     today_start, tomorrow_start = day_start(today), day_start(today + timedelta(days=1))
     coming = Meeting.objects.planned().filter(starts_at__gte=today_start).order_by("starts_at")
+    co_trainer = GroupPage.co_trainers.through.objects.filter(
+        grouppage_id=OuterRef("pk"), user_id=user.pk
+    )
     groups = list(
         groups_in_care(user)
+        .annotate(co_trained=Exists(co_trainer))
         .prefetch_related(Prefetch("meetings", queryset=coming, to_attr="coming"))
         .order_by("title")
     )

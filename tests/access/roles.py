@@ -10,6 +10,7 @@ ROLES = (
     "volunteer",
     "trainer",
     "other_trainer",
+    "co_trainer",
     "coordinator",
     "other_coordinator",
     "editor",

@@ -2,8 +2,9 @@
 role, and for each role the objects it must not see (its victims).
 
 Organisation A has a savings circle (trainer, participants Merel and Kievit,
-a meeting with deposits and a goal), a course with its own trainer, a
-volunteer with a certificate, a training, a coordinator and an editor;
+a meeting with deposits and a goal), a course with its own trainer and a
+co-trainer, a volunteer with a certificate, a training, a coordinator and an
+editor;
 organisation B has the same with other people. The personal data of the
 people a role must not see carries a marker that no response may contain."""
 
@@ -67,6 +68,10 @@ def _organisation(name, *, first, second=None):
     )
     course_trainer = MembershipFactory(organisation=organisation, role=Role.TRAINER).user
     course = GroupPageFactory(organisation=organisation, trainers=[course_trainer])
+    # A volunteer learning beside the course's trainer (a meeloper).
+    co_trainer = VolunteerProfileFactory(organisation=organisation).user
+    course.co_trainers.set([co_trainer])
+    course.save()
     course_meeting = MeetingFactory(group=course)
     course_person = EnrolmentFactory(group=course).person
     dates = {"first_date": datetime.date(2026, 9, 1), "last_date": datetime.date(2026, 10, 6)}
@@ -87,6 +92,7 @@ def _organisation(name, *, first, second=None):
         "organisation": organisation,
         "trainer": trainer,
         "course_trainer": course_trainer,
+        "co_trainer": co_trainer,
         "participant": person,
         "second_participant": peer.person if peer else None,
         "volunteer": volunteer,
@@ -165,6 +171,9 @@ def role_setup(role, world):
         "trainer": (a["trainer"], b, {MARKERS["zwaluw"]}),
         # A trainer may join the own organisation's trainings.
         "other_trainer": (a["course_trainer"], _with(a, training=b["training"]), everyone),
+        # A co-trainer of the course registers its attendance only: the
+        # savings circle and everything else of the organisation stays shut.
+        "co_trainer": (a["co_trainer"], _with(a, training=b["training"]), everyone),
         "coordinator": (a["coordinator"], b, {MARKERS["zwaluw"]}),
         "other_coordinator": (b["coordinator"], a, {MARKERS["merel"], MARKERS["kievit"]}),
         "editor": (world["editor"], a, everyone),

@@ -327,7 +327,10 @@ def test_coordinator_gives_a_qualified_volunteer_the_group_and_reads_calm_admin_
         role=Role.COORDINATOR, organisation=organisation, user__full_name="Carla Coördinator"
     ).user
     ready = volunteer_in(organisation, "Vera Klaar")
-    VolunteerProfile.objects.filter(user=ready).update(vog_date=timezone.localdate())
+    VolunteerProfile.objects.filter(user=ready).update(
+        vog_received_on=timezone.localdate(),
+        vog_valid_until=timezone.localdate() + datetime.timedelta(days=1000),
+    )
     for competency in VolunteerRole.objects.get(slug="spaarkringbegeleider").competencies.all():
         CompetencyRecord.objects.create(
             volunteer=ready,

@@ -59,6 +59,12 @@ class GroupPageFactory(factory.django.DjangoModelFactory):
             group.trainers.set(extracted)
             group.save()
 
+    @factory.post_generation
+    def co_trainers(group, create, extracted, **kwargs):
+        if create and extracted:
+            group.co_trainers.set(extracted)
+            group.save()
+
 
 class MeetingFactory(factory.django.DjangoModelFactory):
     class Meta:

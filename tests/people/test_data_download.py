@@ -75,6 +75,10 @@ EXCLUDED = {
     "wagtailcore.WorkflowState.content_type": NOT_USERS,
     "wagtailsearch.IndexEntry.content_object": NOT_USERS,
     "taggit.TaggedItem.content_object": NOT_USERS,
+    "people.WeeklyDigestSent.user": "a note that this week's digest went out; the e-mail "
+    "itself is in the download",
+    "volunteers.TrainerLapseNotice.trainer": "a note that the coordinators were told; what "
+    "lapsed follows from the competency records in the download",
     "people.AuditEntry.user": "the audit trail of staff who saw others' data: the "
     "controller's accountability record, for superusers",
     "people.AuditEntry.subject": "the audit trail: an internal record of the controller's "
@@ -178,6 +182,11 @@ def build_trainer(person):
     return "groups_led", "Groep Geleid"
 
 
+def build_co_trainer(person):
+    _group("Groep Meelopen", co_trainers=[person])
+    return "groups_co_trained", "Groep Meelopen"
+
+
 def _circle(title, person):
     group = _group(title, kind=GroupKind.SAVINGS_CIRCLE)
     offer_services.enrolment_create(group=group, person=person)
@@ -252,6 +261,7 @@ BUILDERS = {
     "groups.CalendarToken.user": build_calendar_token,
     "groups.MeetingReminder.person": build_reminder,
     "groups.GroupPage.trainers": build_trainer,
+    "groups.GroupPage.co_trainers": build_co_trainer,
     "groups.SavingsCircle.bookkeeper": build_bookkeeper,
     "groups.SavingsGoal.person": build_savings_goal,
     "groups.SavingsEntry.person": build_savings_entry,

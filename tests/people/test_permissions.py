@@ -14,13 +14,18 @@ pytestmark = pytest.mark.django_db
 
 @dataclass
 class FakeGroup:
-    """What permissions needs of a group: its organisation and its trainers."""
+    """What permissions needs of a group: its organisation, its trainers and
+    its co-trainers."""
 
     organisation_id: int
     trainer_ids: set = field(default_factory=set)
+    co_trainer_ids: set = field(default_factory=set)
 
     def is_led_by(self, user):
         return user.pk in self.trainer_ids
+
+    def is_co_trained_by(self, user):
+        return user.pk in self.co_trainer_ids
 
 
 @pytest.fixture
@@ -32,7 +37,10 @@ def world():
     volunteer = MembershipFactory(organisation=own, role=Role.VOLUNTEER).user
     editor = MembershipFactory(organisation=own, role=Role.EDITOR).user
     participant = UserFactory()
-    group = FakeGroup(organisation_id=own.pk, trainer_ids={trainer.pk})
+    co_trainer = MembershipFactory(organisation=own, role=Role.VOLUNTEER).user
+    group = FakeGroup(
+        organisation_id=own.pk, trainer_ids={trainer.pk}, co_trainer_ids={co_trainer.pk}
+    )
     other_group = FakeGroup(organisation_id=other.pk, trainer_ids={other_trainer.pk})
     return locals()
 
@@ -54,6 +62,15 @@ def test_only_own_trainers_and_the_coordinator_see_participants_of_a_group(world
     assert permissions.may_register_attendance(user, group) is expected
     assert permissions.may_record_deposits(user, group) is expected
     assert permissions.may_enrol_others(user, group) is expected
+
+
+def test_a_co_trainer_registers_attendance_and_nothing_more(world):
+    co_trainer, group = world["co_trainer"], world["group"]
+    assert permissions.may_register_attendance(co_trainer, group)
+    assert not permissions.may_see_participants(co_trainer, group)
+    assert not permissions.may_record_deposits(co_trainer, group)
+    assert not permissions.may_enrol_others(co_trainer, group)
+    assert not permissions.may_register_attendance(co_trainer, world["other_group"])
 
 
 def test_a_coordinator_has_no_say_over_another_organisations_group(world):

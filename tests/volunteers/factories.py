@@ -45,17 +45,22 @@ def certificate(name="bewijs.pdf", content=PDF, **kwargs):
 
 class VolunteerProfileFactory(factory.django.DjangoModelFactory):
     """`VolunteerProfileFactory(organisation=own, user__full_name="Anna",
-    roles_wanted=["nazorgvrijwilliger"])`: an active volunteer whose person
-    has the role `role` (volunteer unless given; None: no role) in the
-    organisation."""
+    roles_wanted=["nazorgvrijwilliger"], vog_date=...)`: an active volunteer
+    whose person has the role `role` (volunteer unless given; None: no
+    role) in the organisation."""
 
     class Meta:
         model = VolunteerProfile
         skip_postgeneration_save = True
 
+    class Params:
+        # The date on the VOG: it came in then and is valid VOG_VALID_MONTHS.
+        vog_date = None
+
     user = factory.SubFactory(UserFactory)
     organisation = factory.SubFactory(OrganisationFactory)
     status = VolunteerStatus.ACTIVE
+    vog_received_on = factory.SelfAttribute("vog_date")
 
     @classmethod
     def _create(cls, model_class, *args, role=Role.VOLUNTEER, **kwargs):

@@ -106,11 +106,15 @@ def test_the_digest_lists_what_expires_per_organisation(sent):
     north_mail = the_mail_to(boss_north)
     assert north_mail.subject == "Waakvlam: Your weekly overview"
     body = north_mail.body
-    assert "expire within 60 days, or have already expired" in body
+    assert "These competencies and VOGs expire soon, or have expired:" in body
     assert "Volunteers of Noord" in body
-    assert f"Anna Jansen, Privacy en AVG: expires on {long_date(in_days(14))}" in body
-    expired_on = long_date(VolunteerProfile.objects.get(user=bram).vog_expires_on)
-    assert f"Bram de Vries, VOG: expired on {expired_on}" in body
+    # Reached the 14-day stage today.
+    assert (
+        f"Anna Jansen, Privacy en AVG: expires on {long_date(in_days(14))} (new this week)" in body
+    )
+    expired_on = long_date(VolunteerProfile.objects.get(user=bram).vog_valid_until)
+    # Expired six or seven days ago: new this week.
+    assert f"Bram de Vries, VOG: expired on {expired_on} (new this week)" in body
     # The VOG that expired comes before what still has two weeks.
     assert body.index("Bram de Vries") < body.index("Anna Jansen")
     for absent in ("Carla Smit", "Gert Weg", "Dirk Bakker", "Zuid"):
@@ -155,3 +159,49 @@ def test_no_digest_when_nothing_expires(sent):
         assert weekly_digest_send(TODAY) == 0
 
     assert mail.outbox == []
+
+
+def test_a_stage_reached_before_this_week_is_listed_without_new(sent):
+    organisation = OrganisationFactory()
+    boss = coordinator(organisation)
+    anna = volunteer(organisation, full_name="Anna Jansen", vog_date=in_days(-100))
+    record(anna, "privacy-avg", expires_on=in_days(30))
+    record(anna, "gespreksvoering", expires_on=in_days(-30))
+
+    with sent():
+        weekly_digest_send(TODAY)
+
+    body = the_mail_to(boss).body
+    assert f"Privacy en AVG: expires on {long_date(in_days(30))}\n" in body
+    assert f"Gespreksvoering: expired on {long_date(in_days(-30))}\n" in body
+    assert "new this week" not in body
+
+
+def test_vogs_requested_and_not_in_are_listed_and_flagged_when_overdue(sent):
+    own = OrganisationFactory(name="Noord")
+    other = OrganisationFactory(name="Zuid")
+    boss = coordinator(own)
+    coordinator(other)
+    recent = volunteer(own, full_name="Esra Kaya", status=VolunteerStatus.APPLYING)
+    late = volunteer(own, full_name="Frank Peters")
+    elsewhere = volunteer(other, full_name="Kees Elders")
+    VolunteerProfile.objects.filter(user=recent).update(
+        vog_requested_on=in_days(-10), vog_free=True
+    )
+    VolunteerProfile.objects.filter(user=late).update(vog_requested_on=in_days(-60))
+    VolunteerProfile.objects.filter(user=elsewhere).update(vog_requested_on=in_days(-60))
+
+    with sent():
+        weekly_digest_send(TODAY)
+
+    body = the_mail_to(boss).body
+    assert "VOGs requested and not in yet:" in body
+    assert f"Esra Kaya: VOG requested on {long_date(in_days(-10))}, not in yet (free VOG)\n" in body
+    assert (
+        f"Frank Peters: VOG requested on {long_date(in_days(-60))}, not in yet"
+        " – more than 8 weeks ago" in body
+    )
+    # The oldest request first; another organisation's volunteer never.
+    assert body.index("Frank Peters") < body.index("Esra Kaya")
+    assert "Kees Elders" not in body
+    assert "<strong>Frank Peters" in the_mail_to(boss).alternatives[0][0]

@@ -44,7 +44,7 @@ def qualify(user, organisation, role_slug):
     VolunteerProfile.objects.get_or_create(
         user=user,
         organisation=organisation,
-        defaults={"status": "active", "vog_date": days_ago(180)},
+        defaults={"status": "active", "vog_received_on": days_ago(180)},
     )
     for competency in VolunteerRole.objects.get(slug=role_slug).competencies.all():
         CompetencyRecordFactory(volunteer=user, competency=competency, achieved_on=days_ago(30))
@@ -113,7 +113,9 @@ def test_qualified_means_every_requirement_and_a_valid_vog():
     assert "there is no VOG" in " ".join(missing_for_role(user, role, organisation))
     qualify(user, organisation, "spaarkringbegeleider")
     assert missing_for_role(user, role, organisation) == []
-    VolunteerProfile.objects.filter(user=user).update(vog_date=days_ago(365 * 4))
+    VolunteerProfile.objects.filter(user=user).update(
+        vog_received_on=days_ago(365 * 4), vog_valid_until=days_ago(365)
+    )
     assert missing_for_role(user, role, organisation) == ["the VOG has expired"]
 
 
@@ -175,7 +177,7 @@ def test_anonymising_a_volunteer_removes_certificates_notes_and_vog():
     record.refresh_from_db()
     profile = VolunteerProfile.objects.get(user=user)
     assert not record.evidence and record.note == ""
-    assert profile.notes == "" and profile.vog_date is None
+    assert profile.notes == "" and profile.vog_received_on is None
     assert not os.path.exists(path)
 
 

@@ -1,4 +1,5 @@
 import base64
+import datetime
 import io
 import re
 
@@ -14,6 +15,7 @@ from groups.hooks import trainer_problems
 from groups.models import GroupPage
 from people.models import Membership, Organisation, Role, User
 from tests.helpers import totp_code
+from volunteers.models import CompetencyRecord, VolunteerProfile
 from website.demo import DEMO_PASSWORD, DEMO_TOTP_SECRET
 
 pytestmark = pytest.mark.django_db
@@ -127,3 +129,25 @@ def test_the_demo_tells_the_truth_about_its_groups(settings):
             if said and len(meetings) != number:
                 wrong.append(f"{group.title}: says {word}, has {len(meetings)} meetings")
     assert wrong == []
+
+
+def test_the_demo_shows_learning_by_doing_a_vog_on_its_way_and_an_expiry_soon(settings):
+    """A co-trainer beside a qualified trainer, a VOG requested and not in,
+    and a trainer leading groups whose competency expires within 14 days."""
+    settings.DEBUG = True
+    call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    today = timezone.localdate()
+    co_trained = GroupPage.objects.live().filter(co_trainers__isnull=False).distinct()
+    assert co_trained.exists()
+    for group in co_trained:
+        assert any(not trainer_problems(t, group) for t in group.trainers.all())
+        assert not set(group.trainers.all()) & set(group.co_trainers.all())
+    assert VolunteerProfile.objects.filter(
+        vog_requested_on__isnull=False, vog_received_on__isnull=True
+    ).exists()
+    soon = CompetencyRecord.objects.filter(
+        expires_on__gte=today,
+        expires_on__lte=today + datetime.timedelta(days=14),
+        volunteer__led_groups__live=True,
+    )
+    assert soon.exists()

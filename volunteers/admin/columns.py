@@ -1,5 +1,7 @@
 """Listing columns of the volunteer screens."""
 
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column
 
 from groups.offer.admin.filters import group_label
@@ -7,6 +9,7 @@ from people.admin_kit.labels import field_label
 
 from ..models import TrainingCompetency, VolunteerProfile
 from .labels import day
+from .states import StateTexts, vog_cell
 
 
 class DayColumn(Column):
@@ -18,6 +21,18 @@ class DayColumn(Column):
 
     def get_value(self, instance):
         return day(super().get_value(instance))
+
+
+class VogColumn(Column):
+    """The VOG's state in words: valid until, requested, expired."""
+
+    def __init__(self, **kwargs):
+        super().__init__("vog_valid_until", label=_("VOG"), sort_key="vog_valid_until", **kwargs)
+        self.texts = None
+
+    def get_value(self, instance):
+        self.texts = self.texts or StateTexts()
+        return vog_cell(instance, self.texts, timezone.localdate()).text
 
 
 class RolesWantedColumn(Column):

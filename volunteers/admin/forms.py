@@ -47,6 +47,10 @@ class VolunteerProfileForm(WagtailAdminModelForm):
 
     def clean(self):
         cleaned_data = super().clean()
+        # A new VOG came in: it is valid from its own date, unless the
+        # coordinator typed an end date as well.
+        if "vog_received_on" in self.changed_data and "vog_valid_until" not in self.changed_data:
+            cleaned_data["vog_valid_until"] = None
         user = cleaned_data.get("user") or (self.instance.user if self.instance.pk else None)
         organisation = cleaned_data.get("organisation")
         if (

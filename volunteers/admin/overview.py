@@ -61,11 +61,11 @@ class QualificationFilterSet(WagtailFilterSet):
 
 
 class OverviewRow:
-    __slots__ = ("profile", "url", "cells", "vog", "qualified")
+    __slots__ = ("profile", "url", "cells", "vog", "qualified", "in_training")
 
-    def __init__(self, profile, url, cells, vog, qualified):
+    def __init__(self, profile, url, cells, vog, qualified, in_training):
         self.profile, self.url, self.cells = profile, url, cells
-        self.vog, self.qualified = vog, qualified
+        self.vog, self.qualified, self.in_training = vog, qualified, in_training
 
 
 class QualificationOverviewView(WaakvlamReportView):
@@ -107,7 +107,8 @@ class QualificationOverviewView(WaakvlamReportView):
         wanted = self.chosen("qualified")
         # The URL differs per row only in its number: reverse it once.
         url_pattern = reverse(self.detail_url_name, args=[0]).replace("/0/", "/{}/")
-        profiles = selectors.overview_profiles(self.organisations, self.chosen("status"))
+        profiles = list(selectors.overview_profiles(self.organisations, self.chosen("status")))
+        training = selectors.in_training([profile.user_id for profile in profiles])
         rows = []
         for row in matrix(profiles, self.competencies, today=today):
             qualified = row.qualified_for(role_ids, self.role.requires_vog) if self.role else None
@@ -120,6 +121,7 @@ class QualificationOverviewView(WaakvlamReportView):
                     [competency_cell(cell, texts) for cell in row.cells],
                     vog_cell(row.profile, texts, today),
                     qualified,
+                    training.get(row.profile.user_id, []),
                 )
             )
         return rows
@@ -134,7 +136,7 @@ class QualificationOverviewView(WaakvlamReportView):
 
     @property
     def list_export(self):
-        columns = ["name", "email", "organisation", "status", "vog"]
+        columns = ["name", "email", "organisation", "status", "in_training", "vog"]
         columns += [self.competency_key(competency) for competency in self.competencies]
         if self.role:
             columns.append("qualified")
@@ -148,6 +150,7 @@ class QualificationOverviewView(WaakvlamReportView):
             "organisation": field_label(VolunteerProfile, "organisation"),
             "status": field_label(VolunteerProfile, "status"),
             "vog": _("VOG"),
+            "in_training": _("In training for"),
             "qualified": self.qualified_heading(),
         }
         for competency in self.competencies:
@@ -167,6 +170,7 @@ class QualificationOverviewView(WaakvlamReportView):
             "organisation": profile.organisation.name,
             "status": profile.get_status_display(),
             "vog": item.vog.text,
+            "in_training": ", ".join(item.in_training),
         }
         for competency, cell in zip(self.competencies, item.cells, strict=True):
             row[self.competency_key(competency)] = cell.text

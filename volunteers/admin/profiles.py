@@ -109,11 +109,20 @@ class VolunteerDetailView(ScopedInspectView):
     def get_start_date_display_value(self):
         return day(self.object.start_date) or "–"
 
-    def get_vog_date_display_value(self):
-        if not self.object.vog_date:
+    def get_vog_valid_until_display_value(self):
+        profile = self.object
+        if not (profile.vog_valid_until or profile.vog_requested_on):
             return gettext("No VOG recorded")
-        cell = vog_cell(self.object, StateTexts(), timezone.localdate())
-        return f"{day(self.object.vog_date)} ({cell.text})"
+        return vog_cell(profile, StateTexts(), timezone.localdate()).text
+
+    def get_vog_requested_on_display_value(self):
+        return day(self.object.vog_requested_on) or "–"
+
+    def get_vog_received_on_display_value(self):
+        return day(self.object.vog_received_on) or "–"
+
+    def get_vog_free_display_value(self):
+        return gettext("yes") if self.object.vog_free else gettext("no")
 
     def get_roles_wanted_display_value(self):
         return ", ".join(role.name for role in self.roles_wanted) or "–"

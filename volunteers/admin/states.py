@@ -1,6 +1,7 @@
 """A competency's or VOG's state as the admin shows it: a symbol and words,
 so it reads without colour."""
 
+from django.conf import settings
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -14,6 +15,7 @@ STATE_SYMBOLS = {
     State.EXPIRING: "!",
     State.EXPIRED: "✗",
     State.MISSING: "–",
+    State.REQUESTED: "…",
 }
 
 
@@ -27,6 +29,8 @@ class StateTexts:
         self.expires = gettext("Expires %(date)s")
         self.expired = gettext("Expired")
         self.missing = gettext("Missing")
+        self.requested = gettext("VOG requested on %(date)s, not in yet")
+        self.overdue = gettext("more than %(weeks)s weeks ago")
 
     def __call__(self, state, expires_on):
         if state == State.VALID:
@@ -56,6 +60,11 @@ def legend():
         ),
         (STATE_SYMBOLS[State.EXPIRED], texts.expired, _("no longer valid")),
         (STATE_SYMBOLS[State.MISSING], texts.missing, _("not recorded")),
+        (
+            STATE_SYMBOLS[State.REQUESTED],
+            gettext("VOG requested"),
+            _("the VOG has been requested and is not in yet"),
+        ),
     ]
 
 
@@ -67,4 +76,19 @@ def competency_cell(cell, texts):
 
 def vog_cell(profile, texts, today):
     state = vog_state(profile, today)
-    return StateCell(state, texts(state, profile.vog_expires_on))
+    if state == State.REQUESTED:
+        return StateCell(state, vog_requested_text(profile, texts, today))
+    cell = StateCell(state, texts(state, profile.vog_valid_until))
+    if profile.vog_pending:
+        # A renewal on its way beside a VOG that still counts.
+        cell.text = f"{cell.text}; {vog_requested_text(profile, texts, today)}"
+    return cell
+
+
+def vog_requested_text(profile, texts, today):
+    """ "VOG requested on 03-11-2026, not in yet", with how long ago once
+    that is more than VOG_REQUEST_OVERDUE_WEEKS."""
+    text = texts.requested % {"date": day(profile.vog_requested_on)}
+    if profile.vog_request_overdue(today):
+        text = f"{text} ({texts.overdue % {'weeks': settings.VOG_REQUEST_OVERDUE_WEEKS}})"
+    return text

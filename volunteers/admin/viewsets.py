@@ -4,7 +4,7 @@ the registered policies (see policies) decide which screens exist."""
 from django import forms
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, ObjectList
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.viewsets.model import ModelViewSetGroup
 
 from people.admin_kit.columns import choice_column, status_column
@@ -20,7 +20,7 @@ from ..models import (
     VolunteerStatus,
 )
 from . import forms as admin_forms
-from .columns import DayColumn, RolesWantedColumn, TrainingColumn
+from .columns import DayColumn, RolesWantedColumn, TrainingColumn, VogColumn
 from .framework import TrainingCompetencyIndexView
 from .overview import QualificationOverviewView
 from .profiles import (
@@ -62,7 +62,7 @@ class VolunteerProfileViewSet(ScopedModelViewSet):
         "organisation",
         status_column(VolunteerProfile, VolunteerStatus.ACTIVE),
         RolesWantedColumn(),
-        DayColumn("vog_date", model=VolunteerProfile),
+        VogColumn(),
         DayColumn("start_date", model=VolunteerProfile),
     ]
     inspect_view_class = VolunteerDetailView
@@ -72,7 +72,10 @@ class VolunteerProfileViewSet(ScopedModelViewSet):
         "status",
         "start_date",
         "roles_wanted",
-        "vog_date",
+        "vog_valid_until",
+        "vog_requested_on",
+        "vog_received_on",
+        "vog_free",
         "notes",
     ]
 
@@ -80,7 +83,15 @@ class VolunteerProfileViewSet(ScopedModelViewSet):
         FieldPanel("status", widget=forms.RadioSelect),
         FieldPanel("start_date"),
         FieldPanel("roles_wanted", widget=forms.CheckboxSelectMultiple),
-        FieldPanel("vog_date"),
+        MultiFieldPanel(
+            [
+                FieldPanel("vog_requested_on"),
+                FieldPanel("vog_free"),
+                FieldPanel("vog_received_on"),
+                FieldPanel("vog_valid_until"),
+            ],
+            heading=_("Certificate of conduct (VOG)"),
+        ),
         FieldPanel("notes"),
     ]
     create_handler = ObjectList(

@@ -53,6 +53,7 @@ VOLUNTEERS = [
         },
     ),
     (4, "Dennis Koster", "active", 40, {"gespreksvoering": 800, "financiele-basiskennis": 1200}),
+    # VOG requested (free VOG scheme) and not in yet: see seed_volunteers.
     (5, "Esra Kaya", "applying", None, {}),
     (
         6,
@@ -95,7 +96,7 @@ def _volunteer(user, organisation, status, vog_months, records, wanted, by):
         defaults={
             "status": status,
             "start_date": today - datetime.timedelta(days=400),
-            "vog_date": today - relativedelta(months=vog_months) if vog_months else None,
+            "vog_received_on": today - relativedelta(months=vog_months) if vog_months else None,
         },
     )
     if not created:
@@ -157,6 +158,9 @@ def seed_volunteers(organisations, users):
         Membership.objects.get_or_create(user=user, organisation=utrecht, role=Role.VOLUNTEER)
         wanted = ["thuisadministratie-vrijwilliger"] if number % 2 else ["nazorgvrijwilliger"]
         _volunteer(user, utrecht, status, vog_months, records, wanted, coordinator)
+    VolunteerProfile.objects.filter(user__email="lid45@example.org", vog_requested_on=None).update(
+        vog_requested_on=timezone.localdate() - datetime.timedelta(weeks=3), vog_free=True
+    )
 
 
 # Amersfoort's own trainers: (number, name, {competency: days since}, roles wanted).
@@ -167,7 +171,8 @@ AMERSFOORT_TRAINERS = [
         {
             "gespreksvoering": 100,
             "financiele-basiskennis": 200,
-            "privacy-avg": 150,
+            # Two years valid: expires within 14 days while she leads groups.
+            "privacy-avg": 720,
             "cultuursensitief-werken": 300,
         },
         ["trainer-budgetcursus", "spaarkringbegeleider"],
@@ -199,8 +204,12 @@ TRAINERS = {
 }
 
 
+CO_TRAINED_GROUP, CO_TRAINER = "budgetcursus-utrecht-overvecht", "lid46@example.org"
+
+
 def seed_trainers(organisations, users):
-    """Amersfoort's trainers, and a qualified trainer for every group."""
+    """Amersfoort's trainers, a qualified trainer for every group and one
+    co-trainer."""
     amersfoort = organisations["geldmaatjes-amersfoort"]
     for number, name, records, wanted in AMERSFOORT_TRAINERS:
         user = demo_person(f"lid{number}@example.org", name)
@@ -216,3 +225,10 @@ def seed_trainers(organisations, users):
         if not group.trainers.filter(pk=trainer.pk).exists():
             group.trainers.add(trainer)
             group.save_revision().publish()
+    # Learning by doing: Frank Peters joins the Overvecht budget course
+    # beside its qualified trainer (a meeloper).
+    group = GroupPage.objects.get(slug=CO_TRAINED_GROUP)
+    learner = User.objects.get(email=CO_TRAINER)
+    if not group.co_trainers.filter(pk=learner.pk).exists():
+        group.co_trainers.add(learner)
+        group.save_revision().publish()

@@ -326,6 +326,13 @@ ATTENTION_EXCUSED_IN_A_ROW = env.int("ATTENTION_EXCUSED_IN_A_ROW", default=3)
 # expired; reminders start this many days before anything expires.
 VOG_VALID_MONTHS = env.int("VOG_VALID_MONTHS", default=36)
 RENEWAL_WINDOW_DAYS = env.int("RENEWAL_WINDOW_DAYS", default=60)
+# The reminder stages: a competency or VOG gets a reminder this many days
+# before it expires, once per stage (0: on the day itself).
+EXPIRY_REMINDER_DAYS = env.list(
+    "EXPIRY_REMINDER_DAYS", cast=int, default=[RENEWAL_WINDOW_DAYS, 14, 0]
+)
+# A VOG requested this long ago and still not in is flagged to coordinators.
+VOG_REQUEST_OVERDUE_WEEKS = env.int("VOG_REQUEST_OVERDUE_WEEKS", default=8)
 # Certificates uploaded as evidence: outside MEDIA_ROOT, served by a view.
 PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=BASE_DIR / "private-media")
 EVIDENCE_MAX_BYTES = 5 * 1024 * 1024

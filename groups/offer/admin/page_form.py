@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.forms import WagtailAdminPageForm
 
-from groups.hooks import trainer_lacking, trainer_problems
+from groups.hooks import trainer_flags, trainer_lacking, trainer_problems
 from people.models import Role, User
 from people.permissions import roles_grantable_by
 from people.services import role_grant
@@ -35,6 +35,8 @@ class GroupPageForm(WagtailAdminPageForm):
             kind.choices = [(value, capfirst(label)) for value, label in kind.choices]
         if "trainers" in self.fields:
             self._set_up_trainers(self.fields["trainers"])
+        if "co_trainers" in self.fields:
+            self._set_up_co_trainers(self.fields["co_trainers"])
 
     def _current_trainer_ids(self):
         return (
@@ -64,6 +66,30 @@ class GroupPageForm(WagtailAdminPageForm):
             "save."
         )
 
+    def _set_up_co_trainers(self, field):
+        """Co-trainers (meelopers) are volunteers of the organisation who
+        learn beside a qualified trainer; they get no trainer role."""
+        current = self.instance.co_trainers.all() if self.instance.pk else []
+        people = User.objects.filter(
+            memberships__role__in=CHOOSABLE_ROLES, memberships__organisation=self.organisation
+        ) | User.objects.filter(pk__in=[person.pk for person in current])
+        field.queryset = people.distinct().order_by("full_name")
+        field.widget = forms.CheckboxSelectMultiple(choices=field.choices)
+        field.help_text = gettext_lazy(
+            "Volunteers who are not qualified yet and learn by joining a qualified trainer. "
+            "A group with a co-trainer needs at least one qualified trainer."
+        )
+        # A trainer whose qualification lapsed while leading the group.
+        flags = trainer_flags([self.instance]).get(self.instance.pk) if self.instance.pk else None
+        if flags and "trainers" in self.fields:
+            warnings = [
+                _("Note: %(name)s is no longer qualified for this group: %(lacking)s.")
+                % {"name": trainer, "lacking": ", ".join(lacking)}
+                for trainer, lacking in flags
+            ]
+            field = self.fields["trainers"]
+            field.help_text = " ".join([str(field.help_text), *warnings])
+
     def _group(self, kind):
         if not kind or self.organisation is None:
             return None
@@ -88,7 +114,34 @@ class GroupPageForm(WagtailAdminPageForm):
         if organisation:
             self._check_roles(organisation, trainers)
             self._check_qualification(cleaned, organisation, trainers)
+            self._check_co_trainers(cleaned, trainers)
         return cleaned
+
+    def _check_co_trainers(self, cleaned, trainers):
+        """A co-trainer never leads alone: beside a qualified trainer, and
+        nobody is both."""
+        co_trainers = cleaned.get("co_trainers") or []
+        if not co_trainers:
+            return
+        both = [person for person in co_trainers if person in trainers]
+        if both:
+            self.add_error(
+                "co_trainers",
+                _("%(names)s is a trainer already and cannot be a co-trainer as well.")
+                % {"names": ", ".join(str(person) for person in both)},
+            )
+        group = self._group(cleaned.get("kind"))
+        qualified = [
+            trainer for trainer in trainers if group is None or not trainer_problems(trainer, group)
+        ]
+        if not qualified:
+            self.add_error(
+                "co_trainers",
+                _(
+                    "A co-trainer never leads a group alone. Also choose a trainer who is "
+                    "qualified for this group."
+                ),
+            )
 
     def _check_roles(self, organisation, trainers):
         """A volunteer becomes a trainer only if this coordinator may give

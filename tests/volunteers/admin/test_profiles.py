@@ -54,7 +54,9 @@ def profile_data(user, organisation, **overrides):
         "status": "applying",
         "start_date": "",
         "roles_wanted": [VolunteerRole.objects.get(slug="nazorgvrijwilliger").pk],
-        "vog_date": "",
+        "vog_requested_on": "",
+        "vog_received_on": "",
+        "vog_valid_until": "",
         "notes": "Komt via de kerk",
         **overrides,
     }
