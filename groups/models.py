@@ -22,8 +22,10 @@ from .savings.models import (
     LedgerSummary,
     MoneyKeeping,
     SavingsCircle,
+    SavingsCycle,
     SavingsEntry,
     SavingsGoal,
+    SavingsSuccess,
 )
 
 __all__ = [
@@ -51,6 +53,8 @@ __all__ = [
     "MoneyKeeping",
     "OrganisationOfferPage",
     "SavingsCircle",
+    "SavingsCycle",
     "SavingsEntry",
     "SavingsGoal",
+    "SavingsSuccess",
 ]
