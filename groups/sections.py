@@ -14,7 +14,7 @@ from .offer import selectors as offer_selectors
 from .offer.pages import GroupIndexPage
 from .offer.services import calendar_token_for
 from .savings.forms import OwnGoalForm
-from .savings.selectors import my_savings
+from .savings.mine import my_savings
 
 # ------------------------------------------------------------ Mijn Waakvlam
 
