@@ -144,7 +144,9 @@ def deposits_record(*, circle, meeting, amounts, by, seen_up_to=None, repeat_con
     if circle.fines_enabled and circle.fine_amount > 0:
         entries += _fines(cycle, meeting, set(amounts), entries, by=by, now=now)
     entries = SavingsEntry.objects.bulk_create(entries)
-    goals_reached_note(cycle=cycle, person_ids=[e.person_id for e in entries if e.amount])
+    goals_reached_note(
+        cycle=cycle, person_ids=[e.person_id for e in entries if e.kind == EntryKind.DEPOSIT]
+    )
     return entries
 
 
