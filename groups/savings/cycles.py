@@ -2,6 +2,7 @@
 and closing the round so the next one starts. The circle's row is locked
 while a pay-out is booked or a round is closed, as with deposits."""
 
+from decimal import Decimal
 from functools import partial
 
 from django.core.exceptions import ValidationError
@@ -21,6 +22,9 @@ from .models import (
     SavingsSuccess,
 )
 from .signals import savings_goal_reached, savings_paid_out
+
+ZERO = Decimal("0.00")
+CENT = Decimal("0.01")
 
 # The error code of a pay-out that stands already.
 ALREADY_PAID = "already_paid"
@@ -85,7 +89,8 @@ def payout_book(*, cycle, person, by):
             code=ALREADY_PAID,
         )
     summary = SavingsEntry.objects.filter(cycle=cycle, person=person).summary_by("person_id")
-    amount = summary[person.pk].to_pay if person.pk in summary else 0
+    # Whole cents: SQLite sums decimals as floats.
+    amount = (summary[person.pk].to_pay if person.pk in summary else ZERO).quantize(CENT)
     if amount <= 0:
         raise ValidationError(
             _("There is nothing to pay out to %(name)s.") % {"name": person.full_name}
