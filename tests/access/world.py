@@ -12,8 +12,9 @@ from allauth.account.utils import user_pk_to_url_str
 from django.urls import reverse
 from django.utils import timezone
 
-from groups.models import GroupKind
+from groups.models import GroupKind, SavingsSuccess
 from groups.savings import services as savings_services
+from groups.savings.cycles import savings_cycle_open
 from people.models import Role
 from tests.factories import MembershipFactory, UserFactory
 from tests.groups.factories import EnrolmentFactory, GroupPageFactory, MeetingFactory, group_index
@@ -33,6 +34,11 @@ def build_world():
     circle = savings_services.savings_circle_for(group=group)
     (entry, *_rest) = savings_services.deposits_record(
         circle=circle, meeting=meeting, amounts={participant.pk: Decimal("2.50")}, by=trainer
+    )
+    SavingsSuccess.objects.create(
+        cycle=savings_cycle_open(circle=circle),
+        person=participant,
+        goal_reached_at=timezone.now(),
     )
     passwordless = UserFactory()
     passwordless.set_unusable_password()
@@ -84,6 +90,9 @@ URLS = {
     "enrolment_create": lambda w: reverse("groups:enrolment_create", args=[w["group"].pk]),
     "deposits": lambda w: reverse("groups:deposits", args=[w["meeting"].pk]),
     "ledger": lambda w: reverse("groups:ledger", args=[w["group"].pk]),
+    "payouts": lambda w: reverse("groups:payouts", args=[w["group"].pk]),
+    "cycle_close": lambda w: reverse("groups:cycle_close", args=[w["group"].pk]),
+    "my_success": lambda w: reverse("groups:my_success", args=[w["group"].pk, 1]),
     "entry_correct": lambda w: reverse("groups:entry_correct", args=[w["group"].pk, w["entry"].pk]),
     "group_page_add": lambda w: f"/admin/pages/add/groups/grouppage/{w['group'].get_parent().pk}/",
     "meeting_add": lambda w: "/admin/meetings/new/",
