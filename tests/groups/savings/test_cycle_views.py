@@ -285,3 +285,14 @@ def test_round_pages_do_not_grow_with_the_group(client, django_assert_max_num_qu
     client.get(reverse("people:my"))
     with django_assert_max_num_queries(MY_WAAKVLAM_QUERIES):
         assert client.get(reverse("people:my")).status_code == 200
+
+
+def test_the_coordinator_goes_from_the_admin_list_to_the_pay_outs(client):
+    circle, _meeting, _trainer, _people = saved_circle(1)
+    coordinator = MembershipFactory(
+        organisation=circle.group.organisation, role=Role.COORDINATOR
+    ).user
+    client.force_login(coordinator)
+    listing = client.get("/admin/savings_circles/").content.decode()
+    assert f'href="{payouts_url(circle)}"' in listing
+    assert client.get(payouts_url(circle)).status_code == 200
