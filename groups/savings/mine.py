@@ -70,14 +70,7 @@ def my_savings(user):
     open_ids = [cycle.pk for cycle in open_cycles.values()]
     own = SavingsEntry.objects.filter(cycle_id__in=open_ids, person=user).summary_by("cycle_id")
     groups_saved = SavingsEntry.objects.filter(cycle_id__in=open_ids).summary_by("cycle_id")
-    members = dict(
-        Enrolment.objects.filter(
-            group_id__in=[circle.group_id for circle in circles], status=EnrolmentStatus.ENROLLED
-        )
-        .values("group_id")
-        .annotate(count=Count("pk"))
-        .values_list("group_id", "count")
-    )
+    members = _member_counts(circles)
     goals = {
         goal.circle_id: goal for goal in SavingsGoal.objects.filter(circle_id__in=ids, person=user)
     }
@@ -107,21 +100,34 @@ def my_savings(user):
             }
         )
     # A circle whose ledger nobody opened yet: the member can set a goal already.
-    for group in without_circle:
-        cards.append(
-            {
-                "group": group,
-                "circle": None,
-                "summary": LedgerSummary.empty(),
-                "group_saved": None,
-                "cycle": None,
-                "goal": None,
-                "progress": None,
-                "successes": [],
-                "shared": [],
-            }
-        )
+    cards += [_unopened_card(group) for group in without_circle]
     return {"cards": cards, "keeping": keeping}
+
+
+def _member_counts(circles):
+    """{group id: members signed up now}, in one query."""
+    return dict(
+        Enrolment.objects.filter(
+            group_id__in=[circle.group_id for circle in circles], status=EnrolmentStatus.ENROLLED
+        )
+        .values("group_id")
+        .annotate(count=Count("pk"))
+        .values_list("group_id", "count")
+    )
+
+
+def _unopened_card(group):
+    return {
+        "group": group,
+        "circle": None,
+        "summary": LedgerSummary.empty(),
+        "group_saved": None,
+        "cycle": None,
+        "goal": None,
+        "progress": None,
+        "successes": [],
+        "shared": [],
+    }
 
 
 def _recent(cycle, open_cycles):

@@ -104,6 +104,7 @@ def deposits_record(*, circle, meeting, amounts, by, seen_up_to=None, repeat_con
     if refusal:
         raise ValidationError(refusal)
     cycle = savings_cycle_open(circle=circle)
+    cycle.circle = circle  # the locked row, without another query
     if standing_payouts(cycle).exists():
         raise ValidationError(PAYING_OUT)
     if seen_up_to is not None and last_entry_id(circle=circle, meeting=meeting) > seen_up_to:
@@ -113,8 +114,21 @@ def deposits_record(*, circle, meeting, amounts, by, seen_up_to=None, repeat_con
     members = member_ids(circle.group_id)
     if not repeat_confirmed:
         _refuse_repeats(circle, meeting, amounts)
-    entries = []
     now = timezone.now()
+    entries = _deposit_entries(cycle, meeting, amounts, members, by=by, now=now)
+    if circle.fines_enabled and circle.fine_amount > 0:
+        entries += _fines(cycle, meeting, set(amounts), entries, by=by, now=now)
+    entries = SavingsEntry.objects.bulk_create(entries)
+    goals_reached_note(
+        cycle=cycle, person_ids=[e.person_id for e in entries if e.kind == EntryKind.DEPOSIT]
+    )
+    return entries
+
+
+def _deposit_entries(cycle, meeting, amounts, members, *, by, now):
+    """The deposit lines of `amounts`, checked; nothing saved yet."""
+    circle = cycle.circle
+    entries = []
     for person_id, amount in amounts.items():
         if person_id not in members:
             raise ValidationError(_("This person is not signed up for this group."))
@@ -141,12 +155,6 @@ def deposits_record(*, circle, meeting, amounts, by, seen_up_to=None, repeat_con
             exclude=["circle", "cycle", "person", "meeting", "corrects", "recorded_by"]
         )
         entries.append(entry)
-    if circle.fines_enabled and circle.fine_amount > 0:
-        entries += _fines(cycle, meeting, set(amounts), entries, by=by, now=now)
-    entries = SavingsEntry.objects.bulk_create(entries)
-    goals_reached_note(
-        cycle=cycle, person_ids=[e.person_id for e in entries if e.kind == EntryKind.DEPOSIT]
-    )
     return entries
 
 
