@@ -214,6 +214,8 @@ def entry_correct(request, group_id, entry_id):
         pk=entry_id,
         circle__group=group,
     )
+    if entry.kind == EntryKind.PAYOUT and not may_record_deposits(request.user, group):
+        raise Http404  # a pay-out is the trainers' and coordinators', not the bookkeeper's
     back = reverse("groups:ledger", args=[group.pk]) + f"#member-{entry.person_id}"
     form = CorrectionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

@@ -296,3 +296,19 @@ def test_the_coordinator_goes_from_the_admin_list_to_the_pay_outs(client):
     listing = client.get("/admin/savings_circles/").content.decode()
     assert f'href="{payouts_url(circle)}"' in listing
     assert client.get(payouts_url(circle)).status_code == 200
+
+
+def test_the_bookkeeper_cannot_undo_a_pay_out(client):
+    circle, _meeting, trainer, people = saved_circle()
+    circle.bookkeeper = people[1]
+    circle.save()
+    payout = cycles.payout_book(cycle=open_cycle(circle), person=people[0], by=trainer)
+    url = reverse("groups:entry_correct", args=[circle.group_id, payout.pk])
+    client.force_login(people[1])
+    assert url not in client.get(reverse("groups:ledger", args=[circle.group_id])).content.decode()
+    assert client.post(url, {"note": "weg ermee"}).status_code == 404
+    assert not SavingsEntry.objects.filter(kind=EntryKind.CORRECTION).exists()
+    client.force_login(trainer)
+    assert url in client.get(reverse("groups:ledger", args=[circle.group_id])).content.decode()
+    client.post(url, {"note": "verkeerd lid"})
+    assert SavingsEntry.objects.get(kind=EntryKind.CORRECTION).corrects == payout
