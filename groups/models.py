@@ -37,8 +37,10 @@ from .savings.models import (
     LedgerSummary,
     MoneyKeeping,
     SavingsCircle,
+    SavingsCycle,
     SavingsEntry,
     SavingsGoal,
+    SavingsSuccess,
 )
 
 __all__ = [
@@ -73,7 +75,9 @@ __all__ = [
     "OrganisationOfferPage",
     "ParticipantNotice",
     "SavingsCircle",
+    "SavingsCycle",
     "SavingsEntry",
     "SavingsGoal",
+    "SavingsSuccess",
     "SignalKind",
 ]

@@ -14,8 +14,8 @@ from .hooks import trainer_flags
 from .offer import selectors as offer_selectors
 from .offer.pages import GroupIndexPage
 from .offer.services import calendar_token_for
-from .savings.forms import OwnGoalForm
-from .savings.selectors import my_savings
+from .savings.forms import OwnGoalForm, SuccessStoryForm
+from .savings.mine import my_savings
 
 # ------------------------------------------------------------ Mijn Waakvlam
 
@@ -112,6 +112,8 @@ def my_savings_section(request):
     for card in context["cards"]:
         # Without a goal yet, the member sets one right here.
         card["goal_form"] = None if card["goal"] else OwnGoalForm(prefix=f"goal-{card['group'].pk}")
+        for success in card["successes"]:
+            success.story_form = SuccessStoryForm(instance=success, prefix=f"success-{success.pk}")
     return Section("groups/savings/my_savings.html", context)
 
 

@@ -6,12 +6,14 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.core.validators import MinValueValidator
 from django.template.defaultfilters import yesno
+from django.urls import reverse
 from django.utils.formats import number_format
 from django.utils.text import capfirst
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel
-from wagtail.admin.ui.tables import Column
+from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views import generic
 
 from people.admin_kit.labels import field_label
@@ -101,6 +103,14 @@ class SavingsCircleViewSet(ScopedModelViewSet):
             "fine_amount",
             label=field_label(SavingsCircle, "fine_amount"),
             accessor=lambda circle: f"€ {number_format(circle.fine_amount, 2)}",
+        ),
+        # The coordinator books pay-outs and closes a round on the same page
+        # as the trainer: one place where a pay-out is booked.
+        TitleColumn(
+            "payouts",
+            label=_("Pay-out"),
+            accessor=lambda circle: gettext("Book pay-outs and close the round"),
+            get_url=lambda circle: reverse("groups:payouts", args=[circle.group_id]),
         ),
     ]
     _settings_panels = [

@@ -11,7 +11,7 @@ from django.utils.html import conditional_escape
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from .models import MAX_DEPOSIT, EntryKind
+from .models import MAX_DEPOSIT, EntryKind, SavingsSuccess
 
 GOAL_MIN = Decimal("1.00")
 GOAL_MAX = Decimal("100000.00")
@@ -199,3 +199,38 @@ class CorrectionForm(forms.Form):
         required=False,
         help_text=gettext_lazy("For example: typing error, should have been 5,00."),
     )
+
+
+class PayoutForm(forms.Form):
+    """Book one member's pay-out; the amount comes from the ledger."""
+
+    person = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
+
+class CycleCloseForm(forms.Form):
+    payout_planned_on = forms.DateField(
+        label=gettext_lazy("Planned pay-out day of the next round"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text=gettext_lazy("The next round starts today with the same members."),
+        error_messages={"invalid": gettext_lazy("Fill in a date, for example 1-9-2027.")},
+    )
+
+
+class SuccessStoryForm(forms.ModelForm):
+    """In the member's own words what they saved for; private unless they
+    tick the box."""
+
+    class Meta:
+        model = SavingsSuccess
+        fields = ["story", "story_shared"]
+        labels = {
+            "story": gettext_lazy("What did I save for?"),
+            "story_shared": gettext_lazy("Share this with my savings circle"),
+        }
+        help_texts = {
+            "story": gettext_lazy("For example: a new bed for my daughter."),
+            "story_shared": gettext_lazy(
+                "Only the members and trainers of this savings circle see it. "
+                "Without a tick, only you see it."
+            ),
+        }

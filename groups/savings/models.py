@@ -32,8 +32,13 @@ class SavingsCircle(models.Model):
         choices=MoneyKeeping.choices,
         default=MoneyKeeping.SHARED_BOX,
     )
-    cycle_start = models.DateField(_("cycle starts"))
-    cycle_end = models.DateField(_("cycle ends"))
+    # The dates of the first cycle (round); later ones are SavingsCycle rows.
+    cycle_start = models.DateField(
+        _("cycle starts"), help_text=_("The day the first round starts.")
+    )
+    cycle_end = models.DateField(
+        _("cycle ends"), help_text=_("The planned pay-out day of the first round.")
+    )
     bookkeeper = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -70,6 +75,60 @@ class SavingsCircle(models.Model):
             raise ValidationError({"cycle_end": _("The cycle must end after it starts.")})
 
 
+class SavingsCycle(models.Model):
+    """One round of a circle: members save from the start until the pay-out,
+    then the round is closed and the next one starts with the same members.
+    Every entry belongs to a round; exactly one round of a circle is open."""
+
+    circle = models.ForeignKey(SavingsCircle, on_delete=models.PROTECT, related_name="cycles")
+    number = models.PositiveSmallIntegerField(_("round"))
+    starts_on = models.DateField(_("starts on"))
+    payout_planned_on = models.DateField(_("pay-out planned on"))
+    closed_at = models.DateTimeField(_("closed on"), null=True, blank=True)
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("closed by"),
+    )
+
+    class Meta:
+        verbose_name = _("savings round")
+        verbose_name_plural = _("savings rounds")
+        ordering = ["circle", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["circle", "number"], name="savings_cycle_number_once"),
+            models.UniqueConstraint(
+                fields=["circle"],
+                condition=Q(closed_at__isnull=True),
+                name="savings_one_open_cycle",
+            ),
+            models.CheckConstraint(
+                condition=Q(number__gte=1), name="savings_cycle_number_positive"
+            ),
+            models.CheckConstraint(
+                condition=Q(payout_planned_on__gt=models.F("starts_on")),
+                name="savings_cycle_payout_after_start",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.circle} {self.number}"
+
+    @property
+    def is_open(self):
+        return self.closed_at is None
+
+    def clean(self):
+        super().clean()
+        if self.starts_on and self.payout_planned_on and self.payout_planned_on <= self.starts_on:
+            raise ValidationError(
+                {"payout_planned_on": _("The pay-out must be after the round starts.")}
+            )
+
+
 class SavingsGoal(models.Model):
     """What a member saves for, set at the start of the cycle."""
 
@@ -102,6 +161,7 @@ class EntryKind(models.TextChoices):
     DEPOSIT = "deposit", _("deposit")
     CORRECTION = "correction", _("correction")
     FINE = "fine", _("fine")
+    PAYOUT = "payout", _("pay-out")
 
 
 # The most one deposit can be; bigger amounts are typing errors.
@@ -113,13 +173,30 @@ class LedgerSummary:
     cancels the entry it points to, so it counts against that entry's kind:
     a corrected fine gives nothing back from the savings."""
 
-    __slots__ = ("deposits", "deposit_corrections", "fines", "fine_corrections")
+    __slots__ = (
+        "deposits",
+        "deposit_corrections",
+        "fines",
+        "fine_corrections",
+        "payouts",
+        "payout_corrections",
+    )
 
-    def __init__(self, deposits, deposit_corrections, fines, fine_corrections):
+    def __init__(
+        self,
+        deposits,
+        deposit_corrections,
+        fines,
+        fine_corrections,
+        payouts=Decimal("0.00"),
+        payout_corrections=Decimal("0.00"),
+    ):
         self.deposits = deposits
         self.deposit_corrections = deposit_corrections
         self.fines = fines
         self.fine_corrections = fine_corrections
+        self.payouts = payouts
+        self.payout_corrections = payout_corrections
 
     @property
     def saved(self):
@@ -131,13 +208,23 @@ class LedgerSummary:
 
     @property
     def corrections(self):
-        return self.deposit_corrections + self.fine_corrections
+        return self.deposit_corrections + self.fine_corrections + self.payout_corrections
+
+    @property
+    def paid_out(self):
+        """The pay-outs that stand (a corrected pay-out gives it back)."""
+        return self.payouts - self.payout_corrections
 
     @property
     def payout(self):
         """What the member gets at the end: savings less the fines that stand,
         never below zero (a member is never paid a negative amount)."""
         return max(self.saved - self.fines_due, Decimal("0.00"))
+
+    @property
+    def to_pay(self):
+        """What is still to be paid out; 0 once the pay-out is booked."""
+        return self.payout - self.paid_out
 
     @property
     def fines_owed(self):
@@ -147,7 +234,7 @@ class LedgerSummary:
     @classmethod
     def empty(cls):
         zero = Decimal("0.00")
-        return cls(zero, zero, zero, zero)
+        return cls(zero, zero, zero, zero, zero, zero)
 
     def __add__(self, other):
         return LedgerSummary(
@@ -165,7 +252,7 @@ def _kind_sum(kind, corrected_kind=None):
 class SavingsEntryQuerySet(models.QuerySet):
     def summary_by(self, field):
         """{value of `field`: LedgerSummary}, in one query; `field` is
-        "person_id" or "circle_id"."""
+        "person_id", "circle_id" or "cycle_id"."""
         rows = (
             self.order_by()
             .values(field)
@@ -174,15 +261,12 @@ class SavingsEntryQuerySet(models.QuerySet):
                 deposit_corrections=_kind_sum(EntryKind.CORRECTION, EntryKind.DEPOSIT),
                 fines=_kind_sum(EntryKind.FINE),
                 fine_corrections=_kind_sum(EntryKind.CORRECTION, EntryKind.FINE),
+                payouts=_kind_sum(EntryKind.PAYOUT),
+                payout_corrections=_kind_sum(EntryKind.CORRECTION, EntryKind.PAYOUT),
             )
         )
         return {
-            row[field]: LedgerSummary(
-                row["deposits"],
-                row["deposit_corrections"],
-                row["fines"],
-                row["fine_corrections"],
-            )
+            row[field]: LedgerSummary(*(row[name] for name in LedgerSummary.__slots__))
             for row in rows
         }
 
@@ -197,6 +281,9 @@ class SavingsEntry(models.Model):
     entry that cancels it, and the right amount is entered again."""
 
     circle = models.ForeignKey(SavingsCircle, on_delete=models.PROTECT, related_name="entries")
+    cycle = models.ForeignKey(
+        SavingsCycle, on_delete=models.PROTECT, related_name="entries", verbose_name=_("round")
+    )
     person = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="savings_entries"
     )
@@ -263,6 +350,37 @@ class SavingsEntry(models.Model):
         Needs `corrects` loaded for corrections (select_related)."""
         if self.kind == EntryKind.DEPOSIT:
             return self.amount
-        if self.kind == EntryKind.FINE:
+        if self.kind in (EntryKind.FINE, EntryKind.PAYOUT):
             return -self.amount
-        return self.amount if self.corrects.kind == EntryKind.FINE else -self.amount
+        # Cancelling a fine or a pay-out gives the amount back.
+        corrected = self.corrects.kind
+        return self.amount if corrected in (EntryKind.FINE, EntryKind.PAYOUT) else -self.amount
+
+
+class SavingsSuccess(models.Model):
+    """A member's success in one round: the goal reached, the pay-out booked,
+    and in their own words what they saved for, shared with the group only
+    when they choose so. The dates also make sure each is announced once."""
+
+    cycle = models.ForeignKey(SavingsCycle, on_delete=models.PROTECT, related_name="successes")
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="savings_successes"
+    )
+    goal_reached_at = models.DateTimeField(_("goal reached on"), null=True, blank=True)
+    paid_out_at = models.DateTimeField(_("paid out on"), null=True, blank=True)
+    story = models.CharField(_("what I saved for"), max_length=200, blank=True)
+    story_shared = models.BooleanField(_("shared with the group"), default=False)
+
+    class Meta:
+        verbose_name = _("savings success")
+        verbose_name_plural = _("savings successes")
+        constraints = [
+            models.UniqueConstraint(fields=["cycle", "person"], name="savings_success_once"),
+            models.CheckConstraint(
+                condition=Q(goal_reached_at__isnull=False) | Q(paid_out_at__isnull=False),
+                name="savings_success_has_a_reason",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.person}: {self.cycle}"

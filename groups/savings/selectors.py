@@ -4,12 +4,8 @@ queries whatever the size of the group."""
 
 from decimal import Decimal
 
-from django.db.models import Count, Q
-
-from ..offer.kinds import GroupKind
-from ..offer.models import Enrolment, EnrolmentStatus, Meeting
-from ..offer.pages import GroupPage
-from .models import EntryKind, LedgerSummary, SavingsCircle, SavingsEntry, SavingsGoal
+from ..offer.models import Meeting
+from .models import EntryKind, LedgerSummary, SavingsEntry, SavingsGoal
 from .services import deposits_refusal
 
 MILESTONES = (25, 50, 75, 100)
@@ -62,12 +58,12 @@ def entries_booked(circle, ids):
     return {"entries": entries, "total": total}
 
 
-def _entries_by_person(circle, people):
-    """Every entry of the circle per person, marked as corrected or not;
+def _entries_by_person(cycle, people):
+    """Every entry of the round per person, marked as corrected or not;
     people with entries who are no longer members are added to `people`."""
     entries = list(
-        SavingsEntry.objects.filter(circle=circle)
-        .select_related("person", "meeting")
+        SavingsEntry.objects.filter(cycle=cycle)
+        .select_related("person", "meeting", "recorded_by")
         .order_by("recorded_at", "pk")
     )
     by_id = {entry.pk: entry for entry in entries}
@@ -83,12 +79,13 @@ def _entries_by_person(circle, people):
     return lines
 
 
-def ledger(circle, members):
-    """One row per member (and per former member with entries), the group's
-    summary, and the meetings deposits can be recorded for."""
+def ledger(cycle, members):
+    """One row per member (and per former member with entries) in the open
+    round, the round's summary, and the meetings deposits can be recorded for."""
+    circle = cycle.circle
     people = {person.pk: person for person in members}
-    lines = _entries_by_person(circle, people)
-    summaries = SavingsEntry.objects.filter(circle=circle).summary_by("person_id")
+    lines = _entries_by_person(cycle, people)
+    summaries = SavingsEntry.objects.filter(cycle=cycle).summary_by("person_id")
     goals = {goal.person_id: goal for goal in SavingsGoal.objects.filter(circle=circle)}
     enrolled = {person.pk for person in members}
     rows = []
@@ -119,109 +116,21 @@ def ledger(circle, members):
     }
 
 
-def payout_statement(circle, person):
-    """A member's entries (marked as corrected or not) and their summary."""
+def payout_statement(cycle, person):
+    """A member's entries in a round (marked as corrected or not) and their
+    summary."""
     entries = list(
-        SavingsEntry.objects.filter(circle=circle, person=person)
-        .select_related("meeting", "corrects__meeting")
+        SavingsEntry.objects.filter(cycle=cycle, person=person)
+        .select_related("meeting", "corrects__meeting", "recorded_by")
         .order_by("recorded_at", "pk")
     )
     corrected = {entry.corrects_id for entry in entries if entry.corrects_id}
     for entry in entries:
         entry.is_corrected = entry.pk in corrected
     summary = (
-        SavingsEntry.objects.filter(circle=circle, person=person)
+        SavingsEntry.objects.filter(cycle=cycle, person=person)
         .summary_by("person_id")
         .get(person.pk)
         or LedgerSummary.empty()
     )
     return entries, summary
-
-
-def _own_circles(user):
-    """The circles `user` is (or was) in, the savings-circle groups they are
-    in whose ledger nobody opened yet, and the groups whose books they keep."""
-    enrolled = Q(group__enrolments__person=user, group__enrolments__status=EnrolmentStatus.ENROLLED)
-    circles = list(
-        SavingsCircle.objects.filter(enrolled | Q(entries__person=user))
-        .distinct()
-        .select_related("group")
-        .order_by("group__title")
-    )
-    without_circle = list(
-        GroupPage.objects.filter(
-            kind=GroupKind.SAVINGS_CIRCLE,
-            enrolments__person=user,
-            enrolments__status=EnrolmentStatus.ENROLLED,
-            savings_circle__isnull=True,
-        )
-        .distinct()
-        .order_by("title")
-    )
-    keeping = list(
-        GroupPage.objects.filter(kind=GroupKind.SAVINGS_CIRCLE)
-        .filter(
-            Q(trainers=user)
-            | Q(
-                savings_circle__bookkeeper=user,
-                enrolments__person=user,
-                enrolments__status=EnrolmentStatus.ENROLLED,
-            )
-        )
-        .distinct()
-        .order_by("title")
-    )
-    return circles, without_circle, keeping
-
-
-def my_savings(user):
-    """Per savings circle `user` is in: their own total and goal, and only
-    the group's total; for those who keep the books, the groups. None when
-    there is nothing to show."""
-    circles, without_circle, keeping = _own_circles(user)
-    if not circles and not without_circle and not keeping:
-        return None
-    ids = [circle.pk for circle in circles]
-    own = SavingsEntry.objects.filter(circle_id__in=ids, person=user).summary_by("circle_id")
-    groups_saved = SavingsEntry.objects.filter(circle_id__in=ids).summary_by("circle_id")
-    members = dict(
-        Enrolment.objects.filter(
-            group_id__in=[circle.group_id for circle in circles], status=EnrolmentStatus.ENROLLED
-        )
-        .values("group_id")
-        .annotate(count=Count("pk"))
-        .values_list("group_id", "count")
-    )
-    goals = {
-        goal.circle_id: goal for goal in SavingsGoal.objects.filter(circle_id__in=ids, person=user)
-    }
-    cards = []
-    for circle in circles:
-        summary = own.get(circle.pk) or LedgerSummary.empty()
-        goal = goals.get(circle.pk)
-        shows_total = members.get(circle.group_id, 0) >= MIN_MEMBERS_FOR_GROUP_TOTAL
-        cards.append(
-            {
-                "group": circle.group,
-                "circle": circle,
-                "summary": summary,
-                "group_saved": (groups_saved.get(circle.pk) or LedgerSummary.empty()).saved
-                if shows_total
-                else None,
-                "goal": goal,
-                "progress": progress(summary.saved, goal.target_amount) if goal else None,
-            }
-        )
-    # A circle whose ledger nobody opened yet: the member can set a goal already.
-    for group in without_circle:
-        cards.append(
-            {
-                "group": group,
-                "circle": None,
-                "summary": LedgerSummary.empty(),
-                "group_saved": None,
-                "goal": None,
-                "progress": None,
-            }
-        )
-    return {"cards": cards, "keeping": keeping}

@@ -9,12 +9,19 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from people.models import User
 
 from ..offer.kinds import GroupKind
 from ..offer.selectors import member_ids
+from .cycles import goals_reached_note, savings_cycle_open, standing_payouts
 from .models import MAX_DEPOSIT, EntryKind, SavingsCircle, SavingsEntry, SavingsGoal
+
+PAYING_OUT = _lazy(
+    "The pay-outs of this round are being booked. Close the round first; then "
+    "deposits go into the next round."
+)
 
 # The error code of an amount that already stands for the member and meeting.
 REPEAT_DEPOSIT = "repeat_deposit"
@@ -51,6 +58,8 @@ def savings_goal_set(*, circle, person, purpose, target_amount):
     goal.purpose, goal.target_amount = purpose, target_amount
     goal.full_clean()
     goal.save()
+    # Savings that stand already may reach the goal as it is now.
+    goals_reached_note(cycle=savings_cycle_open(circle=circle), person_ids=[person.pk])
     return goal
 
 
@@ -94,6 +103,10 @@ def deposits_record(*, circle, meeting, amounts, by, seen_up_to=None, repeat_con
     refusal = deposits_refusal(meeting)
     if refusal:
         raise ValidationError(refusal)
+    cycle = savings_cycle_open(circle=circle)
+    cycle.circle = circle  # the locked row, without another query
+    if standing_payouts(cycle).exists():
+        raise ValidationError(PAYING_OUT)
     if seen_up_to is not None and last_entry_id(circle=circle, meeting=meeting) > seen_up_to:
         raise ValidationError(
             _("Someone saved deposits for this meeting in the meantime. Check the amounts.")
@@ -101,8 +114,21 @@ def deposits_record(*, circle, meeting, amounts, by, seen_up_to=None, repeat_con
     members = member_ids(circle.group_id)
     if not repeat_confirmed:
         _refuse_repeats(circle, meeting, amounts)
-    entries = []
     now = timezone.now()
+    entries = _deposit_entries(cycle, meeting, amounts, members, by=by, now=now)
+    if circle.fines_enabled and circle.fine_amount > 0:
+        entries += _fines(cycle, meeting, set(amounts), entries, by=by, now=now)
+    entries = SavingsEntry.objects.bulk_create(entries)
+    goals_reached_note(
+        cycle=cycle, person_ids=[e.person_id for e in entries if e.kind == EntryKind.DEPOSIT]
+    )
+    return entries
+
+
+def _deposit_entries(cycle, meeting, amounts, members, *, by, now):
+    """The deposit lines of `amounts`, checked; nothing saved yet."""
+    circle = cycle.circle
+    entries = []
     for person_id, amount in amounts.items():
         if person_id not in members:
             raise ValidationError(_("This person is not signed up for this group."))
@@ -114,6 +140,7 @@ def deposits_record(*, circle, meeting, amounts, by, seen_up_to=None, repeat_con
             raise ValidationError(_("An amount can be at most € %(max)s.") % {"max": MAX_DEPOSIT})
         entry = SavingsEntry(
             circle=circle,
+            cycle=cycle,
             person_id=person_id,
             meeting=meeting,
             kind=EntryKind.DEPOSIT,
@@ -124,11 +151,11 @@ def deposits_record(*, circle, meeting, amounts, by, seen_up_to=None, repeat_con
         # Only the amount and kind: validating the relations and constraints
         # would cost queries per member, and they were checked above (and
         # the database enforces the constraints).
-        entry.clean_fields(exclude=["circle", "person", "meeting", "corrects", "recorded_by"])
+        entry.clean_fields(
+            exclude=["circle", "cycle", "person", "meeting", "corrects", "recorded_by"]
+        )
         entries.append(entry)
-    if circle.fines_enabled and circle.fine_amount > 0:
-        entries += _fines(circle, meeting, set(amounts), entries, by=by, now=now)
-    return SavingsEntry.objects.bulk_create(entries)
+    return entries
 
 
 def _refuse_repeats(circle, meeting, amounts):
@@ -159,9 +186,10 @@ def _refuse_repeats(circle, meeting, amounts):
     )
 
 
-def _fines(circle, meeting, people, entries, *, by, now):
+def _fines(cycle, meeting, people, entries, *, by, now):
     """A fine for each of `people` who deposits nothing at this meeting,
     in `entries` or before, and was not fined for it yet."""
+    circle = cycle.circle
     already_fined = set(
         SavingsEntry.objects.filter(
             circle=circle, meeting=meeting, kind=EntryKind.FINE
@@ -175,6 +203,7 @@ def _fines(circle, meeting, people, entries, *, by, now):
     return [
         SavingsEntry(
             circle=circle,
+            cycle=cycle,
             person_id=person_id,
             meeting=meeting,
             kind=EntryKind.FINE,
@@ -190,13 +219,22 @@ def _fines(circle, meeting, people, entries, *, by, now):
 def entry_correct(*, entry, by, note=""):
     """Cancel a wrong entry with a correction of the same amount; the right
     amount is then recorded as a new deposit."""
-    entry = SavingsEntry.objects.select_for_update().get(pk=entry.pk)
+    SavingsCircle.objects.select_for_update().get(pk=entry.circle_id)
+    entry = SavingsEntry.objects.select_related("cycle").get(pk=entry.pk)
+    if not entry.cycle.is_open:
+        raise ValidationError(_("This round is closed; its entries stay as they are."))
+    if (
+        entry.kind != EntryKind.PAYOUT
+        and standing_payouts(entry.cycle).filter(person_id=entry.person_id).exists()
+    ):
+        raise ValidationError(_("The pay-out of this member is booked. Correct the pay-out first."))
     if entry.kind == EntryKind.CORRECTION:
         raise ValidationError(_("A correction cannot be corrected; record the amount again."))
     if SavingsEntry.objects.filter(corrects=entry).exists():
         raise ValidationError(_("This entry was already corrected."))
     correction = SavingsEntry(
         circle=entry.circle,
+        cycle=entry.cycle,
         person=entry.person,
         meeting=entry.meeting,
         kind=EntryKind.CORRECTION,

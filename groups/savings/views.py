@@ -27,9 +27,11 @@ from ..offer.kinds import GroupKind
 from ..offer.models import Enrolment, EnrolmentStatus, Meeting
 from ..offer.pages import GroupPage
 from ..offer.selectors import members
-from . import selectors, services
+from . import cycles, selectors, services
 from .forms import CorrectionForm, DepositsForm, GoalForm, OwnGoalForm, euro
-from .models import EntryKind, SavingsCircle, SavingsEntry, SavingsGoal
+from .mine import shared_stories
+from .models import EntryKind, SavingsCycle, SavingsEntry, SavingsGoal
+from .statements import closed_cycles
 
 
 def _savings_group(group_id):
@@ -94,11 +96,14 @@ def deposits(request, meeting_id):
     if not may_keep_books(request.user, group):
         raise Http404
     circle = services.savings_circle_for(group=group)
+    cycle = cycles.savings_cycle_open(circle=circle)
     form_kwargs = {
         "members": members(group),
         "recorded": selectors.recorded_for_meeting(circle, meeting),
     }
     refusal = services.deposits_refusal(meeting)
+    if refusal is None and cycles.standing_payouts(cycle).exists():
+        refusal = services.PAYING_OUT
     form = _deposits_form(request, circle, meeting, form_kwargs, refusal)
     if form is None:
         return redirect("groups:deposits", meeting_id=meeting.pk)
@@ -111,6 +116,7 @@ def deposits(request, meeting_id):
             "meeting": meeting,
             "is_today": _is_today(meeting),
             "circle": circle,
+            "cycle": cycle,
             "form": form,
             "refusal": refusal,
             "fine_amount": circle.fine_amount if circle.fines_enabled else None,
@@ -175,17 +181,25 @@ def ledger(request, group_id):
                     request, _("The goal of %(name)s is saved.") % {"name": person.full_name}
                 )
                 return redirect(reverse("groups:ledger", args=[group.pk]) + f"#member-{person.pk}")
-    book = selectors.ledger(circle, current)
+    cycle = cycles.savings_cycle_open(circle=circle)
+    book = selectors.ledger(cycle, current)
     _goal_forms(book["rows"], bound_form, person.pk if person else None)
     audit_log(user=request.user, action=VIEW, label=group.title, obj=group, data={"page": "ledger"})
+    # Shared lines are for the circle's trainers and members, not for every
+    # coordinator or the bookkeeper's books.
+    is_trainer = group.trainers.filter(pk=request.user.pk).exists()
+    stories = shared_stories([circle.pk], {circle.pk: cycle}) if is_trainer else {}
     return render(
         request,
         "groups/savings/ledger.html",
         {
             "group": group,
             "circle": circle,
+            "cycle": cycle,
             # The bookkeeper is a member: statements are for trainers.
             "may_see_statements": may_record_deposits(request.user, group),
+            "closed_cycles": closed_cycles(circle),
+            "stories": stories.get(circle.pk, []),
             **book,
         },
     )
@@ -200,6 +214,8 @@ def entry_correct(request, group_id, entry_id):
         pk=entry_id,
         circle__group=group,
     )
+    if entry.kind == EntryKind.PAYOUT and not may_record_deposits(request.user, group):
+        raise Http404  # a pay-out is the trainers' and coordinators', not the bookkeeper's
     back = reverse("groups:ledger", args=[group.pk]) + f"#member-{entry.person_id}"
     form = CorrectionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -218,22 +234,28 @@ def entry_correct(request, group_id, entry_id):
 
 
 @login_required
-def payout(request, group_id, person_id):
-    """The printable pay-out statement of one member: for that member and
-    for the group's trainers and coordinators; a 404 for anyone else."""
+def payout(request, group_id, person_id, number=None):
+    """The printable statement of one member in a round (the open one
+    without a number): for that member and for the group's trainers and
+    coordinators; a 404 for anyone else."""
     group = _savings_group(group_id)
     if person_id != request.user.pk and not may_record_deposits(request.user, group):
         raise Http404
-    circle = get_object_or_404(
-        SavingsCircle.objects.select_related("group__organisation"), group=group
-    )
+    cycles_of_group = SavingsCycle.objects.select_related(
+        "circle__group__organisation", "closed_by"
+    ).filter(circle__group=group)
+    if number is None:
+        cycle = get_object_or_404(cycles_of_group, closed_at__isnull=True)
+    else:
+        cycle = get_object_or_404(cycles_of_group, number=number)
+    circle = cycle.circle
     person = get_object_or_404(
         User.objects.filter(
             Q(enrolments__group=group) | Q(savings_entries__circle=circle)
         ).distinct(),
         pk=person_id,
     )
-    entries, summary = selectors.payout_statement(circle, person)
+    entries, summary = selectors.payout_statement(cycle, person)
     return render(
         request,
         "groups/savings/payout.html",
@@ -241,6 +263,7 @@ def payout(request, group_id, person_id):
             "group": group,
             "organisation": circle.group.organisation,
             "circle": circle,
+            "cycle": cycle,
             "person": person,
             "entries": entries,
             "summary": summary,

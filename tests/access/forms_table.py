@@ -50,6 +50,7 @@ FORMS = {
     "people.account_forms.SetPasswordForm": ("set_password", PASSWORDLESS, "POST"),
     "groups.savings.forms.OwnGoalForm": ("my_goal", PARTICIPANT, "POST"),
     "groups.attendance.forms.AbsenceForm": ("absence", PARTICIPANT, "POST"),
+    "groups.savings.forms.SuccessStoryForm": ("my_success", PARTICIPANT, "POST"),
     # A trainer's pages.
     "groups.offer.forms.AssistedEnrolmentForm": ("enrolment_create", TRAINER, "POST"),
     "groups.attendance.forms.TrainerAbsenceForm": ("absences_ahead", TRAINER, "POST"),
@@ -57,6 +58,8 @@ FORMS = {
     "groups.savings.forms.DepositsForm": ("deposits", TRAINER, "POST"),
     "groups.savings.forms.GoalForm": ("ledger", TRAINER, "POST"),
     "groups.savings.forms.CorrectionForm": ("entry_correct", TRAINER, "POST"),
+    "groups.savings.forms.PayoutForm": ("payouts", TRAINER, "POST"),
+    "groups.savings.forms.CycleCloseForm": ("cycle_close", TRAINER, "POST"),
     # The admin.
     "groups.offer.admin.page_form.GroupPageForm": ("group_page_add", ADMIN, "POST"),
     "groups.offer.admin.meetings.MeetingForm": ("meeting_add", ADMIN, "POST"),

@@ -49,6 +49,8 @@ PARAM_VICTIMS = {
     "enrolment_id": "enrolment",
     "entry_id": "entry",
     "person_id": "person",
+    # A savings round is named by its number within the group (see fill()).
+    "number": "cycle",
     "page_id": "page",
     "page_pk": "page",
     "page_to_move_id": "page",
@@ -108,7 +110,8 @@ def victim_path(route, victims):
         kind = _victim_kind(route, param)
         if kind is not None:
             named = True
-            return str(victims[kind].pk)
+            victim = victims[kind]
+            return str(victim.number if param == "number" else victim.pk)
         if param in SLUG_VALUES:
             return SLUG_VALUES[param]
         return _VALUES.get(converter, "x")

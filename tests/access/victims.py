@@ -17,7 +17,8 @@ from courses.models import Completion, CompletionRule, Lesson
 from groups.models import Closure, GroupKind, GroupPause, OrganisationOfferPage
 from groups.offer import notifications
 from groups.savings import services as savings_services
-from groups.savings.models import SavingsGoal
+from groups.savings.cycles import savings_cycle_open
+from groups.savings.models import SavingsGoal, SavingsSuccess
 from people.invitations.services import role_invitation_create
 from people.models import Role
 from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
@@ -65,6 +66,16 @@ def _organisation(name, *, first, second=None):
     )
     SavingsGoal.objects.create(
         circle=circle, person=person, purpose="Nieuwe fiets", target_amount=Decimal("150.00")
+    )
+    cycle = savings_cycle_open(circle=circle)
+    # Shared with the group: only its members and trainers may read it. In a
+    # circle with a second participant, who may read it, it carries no marker.
+    SavingsSuccess.objects.create(
+        cycle=cycle,
+        person=person,
+        goal_reached_at=timezone.now(),
+        story="Een fiets" if peer else f"Een fiets, zegt {person.full_name}",
+        story_shared=True,
     )
     course_trainer = MembershipFactory(organisation=organisation, role=Role.TRAINER).user
     course = GroupPageFactory(organisation=organisation, trainers=[course_trainer])
@@ -119,6 +130,7 @@ def _organisation(name, *, first, second=None):
         "membership": coordinator,
         "role_invitation": role_invitation,
         "savings_circle": circle,
+        "cycle": cycle,
         "profile": volunteer.volunteer_profiles.get(),
         "record": record,
         "training_competency": TrainingCompetency.objects.get(training=training),

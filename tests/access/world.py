@@ -13,8 +13,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from groups.attendance.links import absence_token
-from groups.models import GroupKind
+from groups.models import GroupKind, SavingsSuccess
 from groups.savings import services as savings_services
+from groups.savings.cycles import savings_cycle_open
 from people.models import Role
 from tests.factories import MembershipFactory, UserFactory
 from tests.groups.factories import EnrolmentFactory, GroupPageFactory, MeetingFactory, group_index
@@ -37,6 +38,11 @@ def build_world():
     )
     # Before the day of this one: saying ahead who cannot come.
     later = MeetingFactory(group=group)
+    SavingsSuccess.objects.create(
+        cycle=savings_cycle_open(circle=circle),
+        person=participant,
+        goal_reached_at=timezone.now(),
+    )
     passwordless = UserFactory()
     passwordless.set_unusable_password()
     passwordless.save()
@@ -93,6 +99,9 @@ URLS = {
     "absences_ahead": lambda w: reverse("groups:attendance", args=[w["later"].pk]),
     "deposits": lambda w: reverse("groups:deposits", args=[w["meeting"].pk]),
     "ledger": lambda w: reverse("groups:ledger", args=[w["group"].pk]),
+    "payouts": lambda w: reverse("groups:payouts", args=[w["group"].pk]),
+    "cycle_close": lambda w: reverse("groups:cycle_close", args=[w["group"].pk]),
+    "my_success": lambda w: reverse("groups:my_success", args=[w["group"].pk, 1]),
     "entry_correct": lambda w: reverse("groups:entry_correct", args=[w["group"].pk, w["entry"].pk]),
     "group_page_add": lambda w: f"/admin/pages/add/groups/grouppage/{w['group'].get_parent().pk}/",
     "meeting_add": lambda w: "/admin/meetings/new/",

@@ -3,10 +3,12 @@ from decimal import Decimal
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
-from groups.models import GroupKind, SavingsEntry
+from groups.models import GroupKind, SavingsEntry, SavingsSuccess
 from groups.offer import services as offer_services
 from groups.savings import services as savings_services
+from groups.savings.cycles import savings_cycle_open
 from people.services import user_anonymise
 from tests.factories import UserFactory
 from tests.groups.factories import GroupPageFactory, MeetingFactory
@@ -44,6 +46,7 @@ def test_anonymising_keeps_the_ledger_but_drops_free_text_and_calendar_links():
     meeting = MeetingFactory(group=group)
     SavingsEntry.objects.create(
         circle=circle,
+        cycle=savings_cycle_open(circle=circle),
         person=person,
         meeting=meeting,
         kind="deposit",
@@ -51,9 +54,18 @@ def test_anonymising_keeps_the_ledger_but_drops_free_text_and_calendar_links():
         note="Gebracht door zijn zus Anna",
         recorded_by=trainer,
     )
+    SavingsSuccess.objects.create(
+        cycle=savings_cycle_open(circle=circle),
+        person=person,
+        goal_reached_at=timezone.now(),
+        story="Een fiets voor Jan",
+        story_shared=True,
+    )
     offer_services.calendar_token_for(user=person)
     user_anonymise(user=person)
     assert SavingsEntry.objects.get(person=person).amount == Decimal("5")
     assert SavingsEntry.objects.get(person=person).note == ""
     assert circle.goals.get(person=person).purpose == ""
+    assert SavingsSuccess.objects.get(person=person).story == ""
+    assert not SavingsSuccess.objects.get(person=person).story_shared
     assert not person.calendar_tokens.exists()

@@ -29,9 +29,11 @@ from groups.models import (
     GroupKind,
     MeetingReminder,
     SavingsEntry,
+    SavingsSuccess,
 )
 from groups.offer import services as offer_services
 from groups.savings import services as savings_services
+from groups.savings.cycles import savings_cycle_open
 from people.models import Membership, OutboxKind, OutboxMessage, OutboxStatus, Role
 from tests.factories import OrganisationFactory, UserFactory
 from tests.groups.factories import EnrolmentFactory, GroupPageFactory, MeetingFactory
@@ -211,9 +213,32 @@ def build_savings_goal(person):
 def build_savings_entry(person):
     circle = _circle("Kring Inleg", person)
     SavingsEntry.objects.create(
-        circle=circle, person=person, kind="deposit", amount=Decimal("7.25")
+        circle=circle,
+        cycle=savings_cycle_open(circle=circle),
+        person=person,
+        kind="deposit",
+        amount=Decimal("7.25"),
     )
     return "savings_entries", "7.25"
+
+
+def build_savings_success(person):
+    circle = _circle("Kring Gelukt", person)
+    SavingsSuccess.objects.create(
+        cycle=savings_cycle_open(circle=circle),
+        person=person,
+        paid_out_at=_when(2),
+        story="Een nieuw bed",
+    )
+    return "savings_successes", "Een nieuw bed"
+
+
+def build_savings_round_closed(person):
+    circle = _circle("Kring Ronde", person)
+    cycle = savings_cycle_open(circle=circle)
+    cycle.closed_at, cycle.closed_by = _when(3), person
+    cycle.save()
+    return "savings_rounds_closed", "Kring Ronde"
 
 
 def build_membership(person):
@@ -265,6 +290,8 @@ BUILDERS = {
     "groups.SavingsCircle.bookkeeper": build_bookkeeper,
     "groups.SavingsGoal.person": build_savings_goal,
     "groups.SavingsEntry.person": build_savings_entry,
+    "groups.SavingsSuccess.person": build_savings_success,
+    "groups.SavingsCycle.closed_by": build_savings_round_closed,
     "people.Membership.user": build_membership,
     "people.OutboxMessage.user": build_outbox_message,
     "account.EmailAddress.user": build_email_address,

@@ -27,6 +27,7 @@ from groups.savings import services as savings_services
 from website.models import HomePage
 
 from .people import demo_members, demo_person
+from .savings import seed_closed_round
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
@@ -260,7 +261,8 @@ def _announced_absences(group, trainer, *, tom, ria):
 
 
 def seed_savings(users):
-    """A savings circle halfway through its nine-month cycle."""
+    """A savings circle with its first round paid out and closed, halfway
+    through its second nine-month round."""
     trainer = users["trainer@example.org"]
     participant = users["deelnemer@example.org"]
     circle_group = GroupPage.objects.get(slug="spaarkring-kanaleneiland")
@@ -269,8 +271,10 @@ def seed_savings(users):
     circle = savings_services.savings_circle_for(group=circle_group)
     if not circle.entries.exists():
         start = timezone.localdate() - datetime.timedelta(days=135)
-        circle.cycle_start, circle.cycle_end = start, start + datetime.timedelta(days=273)
+        first_start = start - datetime.timedelta(days=84)
+        circle.cycle_start, circle.cycle_end = first_start, start
         circle.save()
+        seed_closed_round(circle, members, trainer, first_start=first_start, second_start=start)
         for member, (purpose, target) in zip(members, GOALS, strict=True):
             savings_services.savings_goal_set(
                 circle=circle, person=member, purpose=purpose, target_amount=Decimal(target)
