@@ -11,7 +11,7 @@ from people.models import Role
 from people.permissions import has_role, organisations_with_role
 
 from .models import Enrolment, EnrolmentInvitation, EnrolmentStatus, Meeting
-from .pages import GroupPage, finished_flag
+from .pages import GroupPage, finished_flag, open_pauses
 
 
 def day_start(day):
@@ -58,19 +58,23 @@ def members(group):
 
 def my_enrolments(user):
     """`user`'s sign-ups still in play, each group with its coming meetings
-    as `group.upcoming` and whether it has finished: two queries."""
+    as `group.upcoming` and whether it has finished or is paused: two
+    queries."""
     upcoming = Meeting.objects.planned().filter(ends_at__gte=timezone.now()).order_by("starts_at")
     enrolments = list(
         Enrolment.objects.active()
         .filter(person=user)
         .select_related("group")
-        .annotate(group_finished=finished_flag("group_id"))
+        .annotate(
+            group_finished=finished_flag("group_id"), group_paused=Exists(open_pauses("group_id"))
+        )
         .prefetch_related(Prefetch("group__meetings", queryset=upcoming, to_attr="upcoming"))
         .order_by("created_at")
     )
     for enrolment in enrolments:
         # GroupPage.is_finished() reads it without another query.
         enrolment.group.has_finished = enrolment.group_finished
+        enrolment.group.paused = enrolment.group_paused
     return enrolments
 
 

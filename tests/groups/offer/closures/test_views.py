@@ -104,6 +104,16 @@ def test_the_group_page_and_the_offer_say_the_group_is_paused(client, world):
     assert group.enrolments.filter(status=EnrolmentStatus.WAITING).count() == 1
 
 
+def test_a_participant_sees_on_mijn_waakvlam_that_the_group_is_paused(client, world):
+    client.force_login(world["participant"])
+    my = reverse("people:my")
+    assert "Deze groep stopt even" not in client.get(my).content.decode()
+    closure_services.group_pause(group=world["group"], by=world["trainer"], reason="")
+    page = client.get(my).content.decode()
+    assert "Deze groep stopt even, tot nader bericht." in page
+    assert "U houdt uw plek." in page
+
+
 def _queries(client, url):
     client.get(url)
     with CaptureQueriesContext(connection) as context:
