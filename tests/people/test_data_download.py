@@ -87,6 +87,12 @@ EXCLUDED = {
     "staff looking at the data that is itself in this download",
     "people.AuditEntry.content_type": "the audit trail: what staff looked at",
     "groups.Attendance.recorded_by": RECORDED_BY,
+    "groups.GroupPause.paused_by": "a trainer's or coordinator's work on a group they run, "
+    "not data about them",
+    "groups.GroupPause.resumed_by": "a trainer's or coordinator's work on a group they run, "
+    "not data about them",
+    "groups.ParticipantNotice.person": "a note that the person was told of a closure or a "
+    "pause; the e-mail itself is in the download",
     "groups.AbsenceNotice.recorded_by": RECORDED_BY,
     "groups.Enrolment.enrolled_by": RECORDED_BY,
     "groups.EnrolmentInvitation.invited_by": RECORDED_BY,
