@@ -9,6 +9,7 @@ from .attendance.models import (
     AttendanceStatus,
     AttentionSignal,
     SignalKind,
+    SignalOutcome,
 )
 from .offer.kinds import PUBLIC_KINDS, GroupKind
 from .offer.models import (
@@ -64,4 +65,5 @@ __all__ = [
     "SavingsEntry",
     "SavingsGoal",
     "SignalKind",
+    "SignalOutcome",
 ]

@@ -10,6 +10,7 @@ from people.permissions import has_role, may_enrol_self, may_see_participants
 from people.sections import Section
 
 from .attendance import selectors as attendance_selectors
+from .attendance.forms import SignalOutcomeForm
 from .offer import selectors as offer_selectors
 from .offer.pages import GroupIndexPage
 from .offer.services import calendar_token_for
@@ -33,10 +34,13 @@ def _care(user):
     counts = attendance_selectors.announced_counts([meeting.pk for meeting in next_meetings])
     for meeting in next_meetings:
         meeting.announced = counts.get(meeting.pk, 0)
+    attention = attendance_selectors.open_signals(in_care)
+    for signal in attention:
+        signal.outcome_form = SignalOutcomeForm(prefix=f"signal-{signal.pk}")
     return {
         "led_groups": groups,
         "unregistered": attendance_selectors.unregistered_meetings(in_care, today_start),
-        "attention": attendance_selectors.open_signals(in_care),
+        "attention": attention,
         "coordinates": user.is_superuser or has_role(user, Role.COORDINATOR),
     }
 
