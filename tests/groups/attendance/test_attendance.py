@@ -25,6 +25,7 @@ from groups.models import (
     EnrolmentStatus,
     GroupKind,
     MeetingStatus,
+    SignalOutcome,
 )
 from people.models import OutboxMessage, Role
 from tests.factories import MembershipFactory, OrganisationFactory
@@ -400,7 +401,7 @@ def test_two_absences_in_a_row_raise_a_signal_mailed_once_that_closes_on_return(
 
     post(page_url(second), {f"status-{piet.pk}": "absent", f"status-{other.pk}": "present"})
     signal = AttentionSignal.objects.get()
-    assert (signal.person, signal.missed, signal.resolved_at) == (piet, 2, None)
+    assert (signal.person, signal.missed, signal.closed_at) == (piet, 2, None)
     assert sorted(message.to[0] for message in mail.outbox) == sorted(
         [trainer.email, second_trainer.email]
     )
@@ -418,7 +419,7 @@ def test_two_absences_in_a_row_raise_a_signal_mailed_once_that_closes_on_return(
 
     post(page_url(third), {f"status-{piet.pk}": "present"})
     signal.refresh_from_db()
-    assert signal.resolved_at is not None
+    assert (signal.closed_at is not None, signal.outcome) == (True, SignalOutcome.RETURNED)
     assert len(mail.outbox) == 2
 
 
