@@ -13,7 +13,7 @@ from decimal import Decimal
 from django.utils import timezone
 
 from courses.models import Completion, CompletionRule, Lesson
-from groups.models import GroupKind, OrganisationOfferPage
+from groups.models import AttentionSignal, GroupKind, OrganisationOfferPage
 from groups.offer import notifications
 from groups.savings import services as savings_services
 from groups.savings.models import SavingsGoal
@@ -113,6 +113,7 @@ def _organisation(name, *, first, second=None):
         "membership": coordinator,
         "role_invitation": role_invitation,
         "savings_circle": circle,
+        "signal": AttentionSignal.objects.create(group=circle_group, person=person, missed=2),
         "profile": volunteer.volunteer_profiles.get(),
         "record": record,
         "training_competency": TrainingCompetency.objects.get(training=training),
