@@ -36,7 +36,7 @@ class SignalOutcomeForm(forms.Form):
         error_messages={"required": _("Choose what happened.")},
     )
     note = forms.CharField(
-        label=_("Note (optional)"),
+        label=_("Note"),
         help_text=_("Short and factual, at most 500 characters. The person may read it."),
         max_length=NOTE_MAX_LENGTH,
         required=False,

@@ -11,7 +11,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from groups.hooks import trainer_problems
-from groups.models import GroupPage
+from groups.attendance.escalation import signals_escalate
+from groups.models import AttentionSignal, GroupPage
 from people.models import Membership, Organisation, Role, User
 from tests.helpers import totp_code
 from website.demo import DEMO_PASSWORD, DEMO_TOTP_SECRET
@@ -125,3 +126,13 @@ def test_the_demo_tells_the_truth_about_its_groups(settings):
             if said and len(meetings) != number:
                 wrong.append(f"{group.title}: says {word}, has {len(meetings)} meetings")
     assert wrong == []
+
+
+def test_the_demo_attention_list_has_open_escalated_and_closed_signals(settings):
+    settings.DEBUG = True
+    call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    signals = AttentionSignal.objects.all()
+    assert signals.open().filter(escalated_at__isnull=False, unreached_at__isnull=False).exists()
+    assert signals.filter(outcome="fine").exclude(note="").exists()
+    # Nothing is left for the hourly escalation to send.
+    assert signals_escalate() == 0

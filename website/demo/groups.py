@@ -1,6 +1,6 @@
 """Demo groups: the offer in both organisations with meetings around today,
-a full group with a waiting list, attendance with an attention signal and
-absences announced ahead, and a savings circle halfway through its cycle."""
+a full group with a waiting list, attendance with attention signals (one
+open and with the coordinators, one closed with an outcome) and absences announced ahead, and a savings circle halfway through its cycle."""
 
 import datetime
 from decimal import Decimal
@@ -10,7 +10,15 @@ from django.utils import timezone
 
 from groups.attendance import absences
 from groups.attendance import services as attendance_services
-from groups.models import AbsenceChannel, Enrolment, GroupIndexPage, GroupKind, GroupPage
+from groups.models import (
+    AbsenceChannel,
+    AttentionSignal,
+    Enrolment,
+    GroupIndexPage,
+    GroupKind,
+    GroupPage,
+    SignalOutcome,
+)
 from groups.offer import services as offer_services
 from groups.offer.structure import organisation_offer_page_ensure
 from groups.savings import services as savings_services
@@ -234,6 +242,31 @@ def seed_attendance(users):
             statuses = {person.pk: "present" for person in [participant, regulars[0]]}
             statuses[regulars[1].pk] = "absent"
             attendance_services.attendance_record(meeting=meeting, statuses=statuses, by=trainer)
+        _signal_history(running, trainer, regulars)
+
+
+def _signal_history(group, trainer, regulars):
+    """The attention list is not empty: the trainer did not reach the person
+    of the open signal, which has been with the coordinators for a while;
+    an older signal was closed after a call."""
+    lies, ria = regulars[1], regulars[2]
+    AttentionSignal.objects.open().filter(group=group, person=lies).update(
+        raised_at=at(-9, 21),
+        unreached_at=at(-8, 11),
+        unreached_by=trainer,
+        note="Voicemail ingesproken.",
+        escalated_at=at(-2, 10),
+    )
+    AttentionSignal.objects.create(
+        group=group,
+        person=ria,
+        missed=2,
+        raised_at=at(-40, 21),
+        closed_at=at(-38, 14),
+        closed_by=trainer,
+        outcome=SignalOutcome.FINE,
+        note="Gebeld: was ziek, komt weer.",
+    )
 
 
 def _announced_absences(group, trainer, *, tom, ria):
