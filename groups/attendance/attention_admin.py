@@ -111,9 +111,7 @@ class AttentionListView(WaakvlamReportView):
         }
 
     def get_queryset(self):
-        scoped = attention_policy.instances_user_has_any_permission_for(
-            self.request.user, ["view"]
-        )
+        scoped = attention_policy.instances_user_has_any_permission_for(self.request.user, ["view"])
         return scoped.select_related("person", "group", "closed_by", "unreached_by").order_by(
             # Open ones first, the oldest signal on top.
             F("closed_at").desc(nulls_first=True),

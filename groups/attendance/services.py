@@ -95,8 +95,7 @@ def signals_update(*, group):
     number of queries, however many people."""
     enrolled = member_ids(group)
     open_signals = {
-        signal.person_id: signal
-        for signal in AttentionSignal.objects.open().filter(group=group)
+        signal.person_id: signal for signal in AttentionSignal.objects.open().filter(group=group)
     }
     raised, changed, resolved, mailed = [], [], [], []
     for person_id, streak in streaks(group=group, since=_outcomes_recorded(group)).items():

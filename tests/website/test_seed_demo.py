@@ -10,8 +10,8 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from groups.hooks import trainer_problems
 from groups.attendance.escalation import signals_escalate
+from groups.hooks import trainer_problems
 from groups.models import AttentionSignal, GroupPage
 from people.models import Membership, Organisation, Role, User
 from tests.helpers import totp_code

@@ -1,6 +1,7 @@
 """Demo groups: the offer in both organisations with meetings around today,
 a full group with a waiting list, attendance with attention signals (one
-open and with the coordinators, one closed with an outcome) and absences announced ahead, and a savings circle halfway through its cycle."""
+open and with the coordinators, one closed with an outcome) and absences
+announced ahead, and a savings circle halfway through its cycle."""
 
 import datetime
 from decimal import Decimal

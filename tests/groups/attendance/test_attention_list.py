@@ -46,7 +46,9 @@ def world(organisations):
     bram.escalated_at = timezone.now()
     bram.save()
     cees = signal_for(course, "Cees Jansen")
-    signal_outcome_record(signal=cees, outcome="concerns", note="Afspraak bij schuldhulp", by=trainer)
+    signal_outcome_record(
+        signal=cees, outcome="concerns", note="Afspraak bij schuldhulp", by=trainer
+    )
     hidden = signal_for(elsewhere, "Geheim Elders")
     return locals()
 

@@ -65,7 +65,11 @@ def test_a_trainer_writes_down_an_outcome_on_my_waakvlam_and_the_signal_closes(
     response = client.post(outcome_url(signal), fields(signal, "concerns", "  Afspraak dinsdag "))
     assert response.status_code == 302
     signal.refresh_from_db()
-    assert (signal.outcome, signal.note, signal.closed_by) == ("concerns", "Afspraak dinsdag", trainer)
+    assert (signal.outcome, signal.note, signal.closed_by) == (
+        "concerns",
+        "Afspraak dinsdag",
+        trainer,
+    )
     assert signal.closed_at is not None
     page = client.get(response.url).content.decode()
     assert "Written down for Piet Paulusma: concerns – appointment made." in page
@@ -99,9 +103,7 @@ def test_nobody_else_may_write_it_down(client, signal, who):
         "participant": lambda: signal.person,
         "other_trainer": lambda: trainer_of(organisation),
         "other_coordinator": lambda: coordinator_of(OrganisationFactory()),
-        "volunteer": lambda: MembershipFactory(
-            organisation=organisation, role=Role.VOLUNTEER
-        ).user,
+        "volunteer": lambda: MembershipFactory(organisation=organisation, role=Role.VOLUNTEER).user,
     }[who]()
     client.force_login(user)
     assert client.get(outcome_url(signal)).status_code == 404
@@ -157,7 +159,9 @@ def test_after_an_outcome_the_same_streak_raises_no_new_signal(settings, trainer
     signal = AttentionSignal.objects.open().get()
     signal_outcome_record(signal=signal, outcome="fine", note="", by=trainer)
     # The call was made between the second and the third meeting.
-    AttentionSignal.objects.filter(pk=signal.pk).update(closed_at=timezone.now() - timedelta(days=10))
+    AttentionSignal.objects.filter(pk=signal.pk).update(
+        closed_at=timezone.now() - timedelta(days=10)
+    )
     absent(-7)
     assert not AttentionSignal.objects.open().exists()
     # Counting starts again after the outcome: two more, a new signal.
@@ -187,7 +191,9 @@ def test_coming_again_and_signing_off_close_with_their_own_outcome(
 
 
 def test_the_note_is_in_the_data_download_and_erased_with_the_person(trainer, signal):
-    signal_outcome_record(signal=signal, outcome="concerns", note="Schulden bij de huur", by=trainer)
+    signal_outcome_record(
+        signal=signal, outcome="concerns", note="Schulden bij de huur", by=trainer
+    )
     (row,) = export_attention_signals(signal.person)["attention_signals"]
     assert (row["outcome"], row["note"]) == ("concerns", "Schulden bij de huur")
     erase_attention_notes(signal.person)
