@@ -82,6 +82,8 @@ EXCLUDED = {
     "people.AuditEntry.content_type": "the audit trail: what staff looked at",
     "groups.Attendance.recorded_by": RECORDED_BY,
     "groups.AbsenceNotice.recorded_by": RECORDED_BY,
+    "groups.AttentionSignal.closed_by": RECORDED_BY,
+    "groups.AttentionSignal.unreached_by": RECORDED_BY,
     "groups.Enrolment.enrolled_by": RECORDED_BY,
     "groups.EnrolmentInvitation.invited_by": RECORDED_BY,
     "people.RoleInvitation.invited_by": RECORDED_BY,

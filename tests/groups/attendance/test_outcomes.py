@@ -142,8 +142,11 @@ def test_the_service_refuses_an_unknown_outcome_and_a_closed_signal(trainer, sig
     with pytest.raises(ValidationError):
         signal_outcome_record(signal=signal, outcome="fine", note="x" * 501, by=trainer)
     signal_outcome_record(signal=signal, outcome="fine", note="", by=trainer)
-    with pytest.raises(ValidationError, match="already closed"):
+    with pytest.raises(ValidationError) as refused:
         signal_outcome_record(signal=signal, outcome="stopped", note="", by=trainer)
+    assert refused.value.messages == [nl("Someone already closed this signal.")]
+    signal.refresh_from_db()
+    assert signal.outcome == "fine"
 
 
 def test_after_an_outcome_the_same_streak_raises_no_new_signal(settings, trainer, group, piet):
