@@ -9,6 +9,7 @@ from .attendance.models import (
     AttendanceStatus,
     AttentionSignal,
     SignalKind,
+    SignalOutcome,
 )
 from .offer.closures.models import (
     Closure,
@@ -80,4 +81,5 @@ __all__ = [
     "SavingsGoal",
     "SavingsSuccess",
     "SignalKind",
+    "SignalOutcome",
 ]

@@ -10,6 +10,7 @@ from people.permissions import has_role, may_enrol_self, may_see_participants
 from people.sections import Section
 
 from .attendance import selectors as attendance_selectors
+from .attendance.forms import SignalOutcomeForm
 from .hooks import trainer_flags
 from .offer import selectors as offer_selectors
 from .offer.pages import GroupIndexPage
@@ -38,10 +39,13 @@ def _care(user):
     # A co-trainer registers attendance; who needs attention stays with
     # the trainers and coordinators.
     led = offer_selectors.groups_in_care(user, co_trained=False).values("pk")
+    attention = attendance_selectors.open_signals(led)
+    for signal in attention:
+        signal.outcome_form = SignalOutcomeForm(prefix=f"signal-{signal.pk}")
     return {
         "led_groups": groups,
         "unregistered": attendance_selectors.unregistered_meetings(in_care, today_start),
-        "attention": attendance_selectors.open_signals(led),
+        "attention": attention,
         "coordinates": user.is_superuser or has_role(user, Role.COORDINATOR),
     }
 

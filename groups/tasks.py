@@ -9,6 +9,7 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 
+from .attendance import escalation
 from .attendance.links import absence_link
 from .offer import endings, notifications, services
 from .offer.models import Enrolment, EnrolmentStatus, Meeting, MeetingReminder
@@ -86,3 +87,9 @@ def tell_waiting_lists_of_finished_groups():
     """Daily: whoever still waits for a place in a group whose last meeting
     has passed hears that it ended, once."""
     return endings.tell_waiting_lists_of_finished_groups()
+
+
+def escalate_attention_signals():
+    """Hourly: signals left without an outcome too long, or from two groups
+    at once, go to the organisation's coordinators, once."""
+    return escalation.signals_escalate()

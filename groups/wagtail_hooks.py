@@ -15,8 +15,10 @@ from people.selectors import ORGANISATION_PEOPLE
 
 from . import sections
 from .attendance.admin import AttendanceMatrixViewSet, AttendanceTrendViewSet
+from .attendance.attention_admin import AttentionListViewSet
 from .attendance.privacy import (
     erase_absence_notices,
+    erase_attention_notes,
     export_absence_notices,
     export_attendance,
     export_attention_signals,
@@ -96,6 +98,7 @@ class GroupsViewSetGroup(ModelViewSetGroup):
             "attendance_trend",
             see_also=(_("Attendance per group"), "attendance_report:index", "table"),
         ),
+        AttentionListViewSet("attention_signals"),
     )
 
 
@@ -144,6 +147,7 @@ hooks.register(ERASE_PERSONAL_DATA, erase_savings_text)
 hooks.register(ERASE_PERSONAL_DATA, erase_calendar_links)
 hooks.register(ERASE_PERSONAL_DATA, erase_invitations)
 hooks.register(ERASE_PERSONAL_DATA, erase_absence_notices)
+hooks.register(ERASE_PERSONAL_DATA, erase_attention_notes)
 
 
 @hooks.register(ORGANISATION_PEOPLE)

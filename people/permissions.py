@@ -98,6 +98,12 @@ def may_enrol_others(user, group):
     return leads_or_coordinates(user, group)
 
 
+def may_record_signal_outcome(user, group):
+    """Record what happened after an attention signal of `group`: its
+    trainers and the coordinators of its organisation."""
+    return leads_or_coordinates(user, group)
+
+
 def may_keep_books(user, group):
     """Record deposits and see the ledger of a savings circle: its trainers
     and coordinators, and the member chosen as bookkeeper while they are

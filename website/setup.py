@@ -59,6 +59,9 @@ COORDINATOR_PERMISSIONS = {
         "change_enrolment",
         # Reports only read attendance; trainers register it outside the admin.
         "view_attendance",
+        # The attention list: look, and write down what happened.
+        "view_attentionsignal",
+        "change_attentionsignal",
         # A savings circle's ledger hangs on it: set up and changed, not deleted.
         "view_savingscircle",
         "add_savingscircle",
@@ -140,6 +143,11 @@ SCHEDULES = [
     ),
     ("groups.tasks.prune_invitations", Schedule.DAILY, "Oude uitnodigingen voor groepen opruimen"),
     ("groups.tasks.send_meeting_reminders", Schedule.HOURLY, "Herinneringen bijeenkomsten"),
+    (
+        "groups.tasks.escalate_attention_signals",
+        Schedule.HOURLY,
+        "Aandachtssignalen doorgeven aan coördinatoren",
+    ),
     ("groups.tasks.expire_offers", Schedule.MINUTES, "Verlopen plekken doorgeven", {"minutes": 15}),
     (
         "groups.tasks.tell_waiting_lists_of_finished_groups",

@@ -131,10 +131,43 @@ class SignalKind(models.TextChoices):
     ANNOUNCED = "announced", _("often absent with notice")
 
 
+class SignalOutcome(models.TextChoices):
+    """What happened after a signal. The first four are what a trainer or
+    coordinator records; the last two are written by the system."""
+
+    FINE = "fine", _("called – doing fine")
+    CONCERNS = "concerns", _("concerns – appointment made")
+    # Records an attempt and keeps the signal open (see signal_outcome_record).
+    NOT_REACHED = "not_reached", _("not reached")
+    STOPPED = "stopped", _("stopped")
+    RETURNED = "returned", _("came again")
+    LEFT = "left", _("signed off from the group")
+
+
+# What a person records; "not reached" does not close the signal.
+RECORDABLE_OUTCOMES = [
+    SignalOutcome.FINE,
+    SignalOutcome.CONCERNS,
+    SignalOutcome.NOT_REACHED,
+    SignalOutcome.STOPPED,
+]
+# Recorded by a person and closing the signal.
+RECORDED_CLOSING = [SignalOutcome.FINE, SignalOutcome.CONCERNS, SignalOutcome.STOPPED]
+CLOSING_OUTCOMES = [value for value in SignalOutcome.values if value != SignalOutcome.NOT_REACHED]
+NOTE_MAX_LENGTH = 500
+
+
+class AttentionSignalQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(closed_at__isnull=True)
+
+
 class AttentionSignal(models.Model):
     """Someone missed several meetings in a row: the aftercare signal that a
-    person is slipping away. Open until they come again. One open signal per
-    person and group; its kind says which streak raised it."""
+    person is slipping away. Open until someone records an outcome, the
+    person comes again or leaves the group. One open signal per person and
+    group; its kind says which streak raised it. Coordinators hear of it
+    once (`escalated_at`) when it stays open too long."""
 
     group = models.ForeignKey(
         "groups.GroupPage", on_delete=models.PROTECT, related_name="attention_signals"
@@ -146,8 +179,34 @@ class AttentionSignal(models.Model):
         _("kind"), max_length=12, choices=SignalKind.choices, default=SignalKind.UNANNOUNCED
     )
     missed = models.PositiveSmallIntegerField(_("meetings missed in a row"))
-    raised_at = models.DateTimeField(default=timezone.now)
-    resolved_at = models.DateTimeField(null=True, blank=True)
+    raised_at = models.DateTimeField(_("raised at"), default=timezone.now)
+    closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("closed by"),
+    )
+    outcome = models.CharField(
+        _("outcome"), max_length=12, choices=SignalOutcome.choices, blank=True
+    )
+    # Personal data: in the person's data download, never in a log line.
+    note = models.CharField(_("note"), max_length=NOTE_MAX_LENGTH, blank=True)
+    # The last time someone tried and did not reach the person.
+    unreached_at = models.DateTimeField(_("not reached on"), null=True, blank=True)
+    unreached_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("not reached by"),
+    )
+    escalated_at = models.DateTimeField(_("sent to the coordinators"), null=True, blank=True)
+
+    objects = AttentionSignalQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("attention signal")
@@ -155,13 +214,23 @@ class AttentionSignal(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["group", "person"],
-                condition=Q(resolved_at__isnull=True),
+                condition=Q(closed_at__isnull=True),
                 name="attention_one_open_per_person",
             ),
             models.CheckConstraint(
                 condition=Q(kind__in=SignalKind.values), name="attention_kind_valid"
             ),
+            # Closed exactly when it has an outcome that closes.
+            models.CheckConstraint(
+                condition=Q(closed_at__isnull=True, outcome="")
+                | Q(closed_at__isnull=False, outcome__in=CLOSING_OUTCOMES),
+                name="attention_closed_with_outcome",
+            ),
         ]
 
     def __str__(self):
         return f"{self.person} – {self.group.title} ({self.missed})"
+
+    @property
+    def is_open(self):
+        return self.closed_at is None

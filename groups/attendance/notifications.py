@@ -1,5 +1,7 @@
-"""The e-mail of attendance: trainers hear once that someone slips away."""
+"""The e-mail of attendance: trainers hear once that someone slips away;
+coordinators hear once when a signal stays open or comes from two groups."""
 
+from django.conf import settings
 from django.urls import reverse
 
 from ..offer.notifications import absolute_url, send
@@ -16,3 +18,17 @@ def attention_needed(signal):
     }
     for trainer in group.trainers.all():
         send(trainer, "attention_needed", context)
+
+
+def attention_escalated(*, person, signals, coordinators, several_groups):
+    """Each coordinator hears once: the name, the groups, since when and
+    what kind; the notes stay in the admin."""
+    context = {
+        "participant": person,
+        "signals": signals,
+        "several_groups": several_groups,
+        "days": settings.ATTENTION_ESCALATION_DAYS,
+        "list_url": absolute_url(reverse("attention_signals:index")),
+    }
+    for coordinator in coordinators:
+        send(coordinator, "attention_escalated", context)

@@ -1,6 +1,7 @@
 """Attendance's part of a person's data download (AVG). Attendance rows stay
 on anonymisation: they hold no name, and the reports must add up. Absences
-announced ahead are removed: what counts afterwards is in the attendance."""
+announced ahead are removed: what counts afterwards is in the attendance.
+The notes written about a person after an attention signal are erased."""
 
 from .models import AbsenceNotice, Attendance, AttentionSignal
 
@@ -18,8 +19,13 @@ def export_attendance(user):
     }
 
 
+def _iso(moment):
+    return moment.isoformat() if moment else None
+
+
 def export_attention_signals(user):
-    """The signals raised because the person missed meetings in a row."""
+    """The signals raised because the person missed meetings in a row, with
+    what happened afterwards and the note written about it."""
     signals = AttentionSignal.objects.filter(person=user).select_related("group")
     return {
         "attention_signals": [
@@ -28,7 +34,11 @@ def export_attention_signals(user):
                 "kind": signal.kind,
                 "meetings_missed": signal.missed,
                 "raised_at": signal.raised_at.isoformat(),
-                "resolved_at": signal.resolved_at.isoformat() if signal.resolved_at else None,
+                "closed_at": _iso(signal.closed_at),
+                "outcome": signal.outcome,
+                "note": signal.note,
+                "not_reached_at": _iso(signal.unreached_at),
+                "sent_to_coordinators_at": _iso(signal.escalated_at),
             }
             for signal in signals.order_by("raised_at")
         ]
@@ -54,3 +64,9 @@ def export_absence_notices(user):
 
 def erase_absence_notices(user):
     AbsenceNotice.objects.filter(person=user).delete()
+
+
+def erase_attention_notes(user):
+    """The notes about the person go; that a signal was there and how it
+    ended stay, without a name, for the organisation's overview."""
+    AttentionSignal.objects.filter(person=user).exclude(note="").update(note="")

@@ -121,9 +121,7 @@ def meeting_rows(meeting, chosen=None):
     }
     signals = {
         signal.person_id: signal
-        for signal in AttentionSignal.objects.filter(
-            group_id=meeting.group_id, resolved_at__isnull=True
-        )
+        for signal in AttentionSignal.objects.open().filter(group_id=meeting.group_id)
     }
     notices = standing_notices([meeting.pk])
     chosen = chosen or {}
@@ -203,10 +201,11 @@ def open_signals(in_care):
     """Open attention signals of people still signed up for the groups
     `in_care`, the longest absent first."""
     return list(
-        AttentionSignal.objects.filter(group__in=in_care, resolved_at__isnull=True)
+        AttentionSignal.objects.open()
+        .filter(group__in=in_care)
         # Who left the group needs no call about it.
         .filter(Exists(_enrolled_in(OuterRef("group")).filter(person=OuterRef("person"))))
-        .select_related("person", "group")
+        .select_related("person", "group", "unreached_by")
         .order_by("-missed", "person__full_name", "pk")
     )
 

@@ -4,7 +4,7 @@ signals that follow from it."""
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import prefetch_related_objects
+from django.db.models import Max, prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -13,7 +13,14 @@ from people.models import User
 from ..offer.pages import GroupPage
 from ..offer.selectors import member_ids
 from . import notifications
-from .models import Attendance, AttendanceStatus, AttentionSignal, SignalKind
+from .models import (
+    RECORDED_CLOSING,
+    Attendance,
+    AttendanceStatus,
+    AttentionSignal,
+    SignalKind,
+    SignalOutcome,
+)
 from .signals import attendance_recorded
 from .streaks import streaks
 
@@ -67,20 +74,31 @@ def _wanted(streak):
     return None
 
 
+def _outcomes_recorded(group):
+    """{person id: when someone last closed their signal with an outcome}."""
+    rows = (
+        AttentionSignal.objects.filter(group=group, outcome__in=RECORDED_CLOSING)
+        .values("person_id")
+        .annotate(last=Max("closed_at"))
+        .values_list("person_id", "last")
+    )
+    return dict(rows)
+
+
 def signals_update(*, group):
     """Open an attention signal for everyone enrolled whose streak (see
     streaks) reaches a threshold, and close it when they come again.
     Unannounced absences raise the signal and mail the trainers once (also
     when a softer signal turns into one); announced absences raise the
-    softer signal, shown but not mailed. A fixed number of queries, however
-    many people."""
+    softer signal, shown but not mailed. A signal someone closed with an
+    outcome stays closed; a new streak after it raises a new one. A fixed
+    number of queries, however many people."""
     enrolled = member_ids(group)
     open_signals = {
-        signal.person_id: signal
-        for signal in AttentionSignal.objects.filter(group=group, resolved_at__isnull=True)
+        signal.person_id: signal for signal in AttentionSignal.objects.open().filter(group=group)
     }
     raised, changed, resolved, mailed = [], [], [], []
-    for person_id, streak in streaks(group=group).items():
+    for person_id, streak in streaks(group=group, since=_outcomes_recorded(group)).items():
         signal = open_signals.get(person_id)
         wanted = _wanted(streak) if person_id in enrolled else None
         if wanted is None:
@@ -98,7 +116,10 @@ def signals_update(*, group):
         if kind == SignalKind.UNANNOUNCED and not told_before:
             mailed.append(signal)
     if resolved:
-        AttentionSignal.objects.filter(pk__in=resolved).update(resolved_at=timezone.now())
+        # Coming again closes the signal with its own outcome.
+        AttentionSignal.objects.filter(pk__in=resolved).update(
+            closed_at=timezone.now(), outcome=SignalOutcome.RETURNED
+        )
     if changed:
         AttentionSignal.objects.bulk_update(changed, ["kind", "missed"])
     if raised:
@@ -114,6 +135,6 @@ def signals_update(*, group):
 
 def signals_close_for(*, enrolment):
     """Someone who left a group is no longer "slipping away" from it."""
-    AttentionSignal.objects.filter(
-        group_id=enrolment.group_id, person_id=enrolment.person_id, resolved_at__isnull=True
-    ).update(resolved_at=enrolment.cancelled_at)
+    AttentionSignal.objects.open().filter(
+        group_id=enrolment.group_id, person_id=enrolment.person_id
+    ).update(closed_at=enrolment.cancelled_at, outcome=SignalOutcome.LEFT)

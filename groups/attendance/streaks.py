@@ -12,7 +12,10 @@ Counting back from a person's most recent registered meeting:
   unannounced absences in a row, and someone excused every week still
   builds up the softer streak;
 - a meeting without a row for the person (they joined later, or the
-  trainer left them out) is skipped.
+  trainer left them out) is skipped;
+- after someone recorded an outcome for the person's signal, counting
+  starts again: only meetings after that moment count (`since`), so the
+  same streak does not raise a new signal the next week.
 """
 
 from dataclasses import dataclass
@@ -42,22 +45,28 @@ def count_streak(statuses):
     return Streak(absent=absent, excused=excused)
 
 
-def streaks(*, group):
-    """{person_id: Streak} over the group's most recent registered meetings:
-    two queries whatever the number of people."""
+def streaks(*, group, since=None):
+    """{person_id: Streak} over the group's most recent registered meetings,
+    for each person only those starting after `since[person_id]` when
+    given: two queries whatever the number of people."""
+    since = since or {}
     meetings = list(
         group.meetings.planned()
         .filter(attendance__isnull=False)
         .distinct()
         .order_by("-starts_at")
-        .values_list("pk", flat=True)[:LOOK_BACK]
+        .values_list("pk", "starts_at")[:LOOK_BACK]
     )
     by_person = {}
     for person_id, meeting_id, status in Attendance.objects.filter(
-        meeting_id__in=meetings
+        meeting_id__in=[pk for pk, _starts in meetings]
     ).values_list("person_id", "meeting_id", "status"):
         by_person.setdefault(person_id, {})[meeting_id] = status
     return {
-        person_id: count_streak(statuses.get(meeting_id) for meeting_id in meetings)
+        person_id: count_streak(
+            statuses.get(meeting_id)
+            for meeting_id, starts_at in meetings
+            if person_id not in since or starts_at > since[person_id]
+        )
         for person_id, statuses in by_person.items()
     }

@@ -28,6 +28,7 @@ PREFIX_RULES = {"admin/": STAFF, "account/": ACCOUNT}
 # Project URLs below a prefix rule: they must be listed in OWN_URLS.
 PROJECT_ADMIN_PREFIXES = (
     "admin/attendance_",
+    "admin/attention_signals/",
     "admin/closures/",
     "admin/completion_rules/",
     "admin/completions/",
@@ -94,6 +95,7 @@ OWN_URLS = {
     # The reminder's one-click link: the signed token is the authority.
     "groepen/afmelden/<token:token>/": PUBLIC,
     "groepen/plek/<token:token>/": PUBLIC,
+    "groepen/signaal/<int:signal_id>/": SIGNED_IN,
     "groepen/uitnodiging/<token:token>/": PUBLIC,
     "mijn/": SIGNED_IN,
     "mijn/account-verwijderen/": SIGNED_IN,
@@ -108,6 +110,9 @@ OWN_URLS = {
     "admin/attendance_report/results/": STAFF,
     "admin/attendance_trend/": STAFF,
     "admin/attendance_trend/results/": STAFF,
+    "admin/attention_signals/": STAFF,
+    "admin/attention_signals/outcome/<int:pk>/": STAFF,
+    "admin/attention_signals/results/": STAFF,
     "admin/closures/": STAFF,
     "admin/closures/cancel-meetings/<int:pk>/": STAFF,
     "admin/closures/delete/<int:pk>/": STAFF,

@@ -56,6 +56,7 @@ FORMS = {
     "groups.attendance.forms.TrainerAbsenceForm": ("absences_ahead", TRAINER, "POST"),
     "groups.offer.closures.forms.PauseForm": ("group_pause", TRAINER, "POST"),
     "groups.savings.forms.DepositsForm": ("deposits", TRAINER, "POST"),
+    "groups.attendance.forms.SignalOutcomeForm": ("signal_outcome", TRAINER, "POST"),
     "groups.savings.forms.GoalForm": ("ledger", TRAINER, "POST"),
     "groups.savings.forms.CorrectionForm": ("entry_correct", TRAINER, "POST"),
     "groups.savings.forms.PayoutForm": ("payouts", TRAINER, "POST"),
@@ -82,6 +83,7 @@ FORMS = {
     # The admin's listings and reports: their filters.
     "groups.attendance.admin.AttendanceMatrixFilterSet": ("attendance_report", ADMIN, "GET"),
     "groups.attendance.admin.AttendanceTrendFilterSet": ("attendance_trend", ADMIN, "GET"),
+    "groups.attendance.attention_admin.AttentionFilterSet": ("attention_signals", ADMIN, "GET"),
     "people.audit.admin.AuditEntryFilterSet": ("audit_log", ADMIN, "GET"),
     "groups.offer.admin.meetings.MeetingFilterSet": ("meetings", ADMIN, "GET"),
     "groups.offer.admin.enrolments.EnrolmentFilterSet": ("enrolments", ADMIN, "GET"),
@@ -100,6 +102,11 @@ VIEWS = {
         "POST",
     ),
     "knowledge search": ("search", ANONYMOUS, "GET"),
+    "the attention list's outcome form (SignalOutcomeForm in the admin)": (
+        "attention_outcome",
+        ADMIN,
+        "POST",
+    ),
     "topic snippet (Wagtail's form from the panels)": ("topic_add", ADMIN, "POST"),
     "service snippet (Wagtail's form from the panels)": ("service_add", ADMIN, "POST"),
     "organisation (Wagtail's form from the panels)": ("organisation_add", ADMIN, "POST"),

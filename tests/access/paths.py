@@ -57,9 +57,11 @@ PARAM_VICTIMS = {
     "destination_id": "offer_part",
     "parent_page_id": "offer_part",
     "revision_id": "revision",
+    "signal_id": "signal",
 }
 PK_VICTIMS = (
     ("admin/api/main/^pages/", "page"),
+    ("admin/attention_signals/", "signal"),
     ("admin/closures/", "closure"),
     ("admin/completion_rules/", "completion_rule"),
     ("admin/completions/", "completion"),

@@ -14,7 +14,7 @@ from decimal import Decimal
 from django.utils import timezone
 
 from courses.models import Completion, CompletionRule, Lesson
-from groups.models import Closure, GroupKind, GroupPause, OrganisationOfferPage
+from groups.models import AttentionSignal, Closure, GroupKind, GroupPause, OrganisationOfferPage
 from groups.offer import notifications
 from groups.savings import services as savings_services
 from groups.savings.cycles import savings_cycle_open
@@ -131,6 +131,7 @@ def _organisation(name, *, first, second=None):
         "role_invitation": role_invitation,
         "savings_circle": circle,
         "cycle": cycle,
+        "signal": AttentionSignal.objects.create(group=circle_group, person=person, missed=2),
         "profile": volunteer.volunteer_profiles.get(),
         "record": record,
         "training_competency": TrainingCompetency.objects.get(training=training),

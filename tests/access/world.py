@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from groups.attendance.links import absence_token
-from groups.models import GroupKind, SavingsSuccess
+from groups.models import AttentionSignal, GroupKind, SavingsSuccess
 from groups.savings import services as savings_services
 from groups.savings.cycles import savings_cycle_open
 from people.models import Role
@@ -58,6 +58,7 @@ def build_world():
         "meeting": meeting,
         "later": later,
         "entry": entry,
+        "signal": AttentionSignal.objects.create(group=group, person=participant, missed=2),
     }
 
 
@@ -127,6 +128,9 @@ URLS = {
     "service_add": lambda w: "/admin/snippets/knowledge/service/add/",
     "attendance_report": lambda w: "/admin/attendance_report/",
     "attendance_trend": lambda w: "/admin/attendance_trend/",
+    "attention_signals": lambda w: "/admin/attention_signals/",
+    "attention_outcome": lambda w: f"/admin/attention_signals/outcome/{w['signal'].pk}/",
+    "signal_outcome": lambda w: reverse("groups:signal_outcome", args=[w["signal"].pk]),
     "meetings": lambda w: "/admin/meetings/",
     "enrolments": lambda w: "/admin/enrolments/",
     "lessons": lambda w: "/admin/lessons/",

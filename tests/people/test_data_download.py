@@ -94,6 +94,8 @@ EXCLUDED = {
     "groups.ParticipantNotice.person": "a note that the person was told of a closure or a "
     "pause; the e-mail itself is in the download",
     "groups.AbsenceNotice.recorded_by": RECORDED_BY,
+    "groups.AttentionSignal.closed_by": RECORDED_BY,
+    "groups.AttentionSignal.unreached_by": RECORDED_BY,
     "groups.Enrolment.enrolled_by": RECORDED_BY,
     "groups.EnrolmentInvitation.invited_by": RECORDED_BY,
     "people.RoleInvitation.invited_by": RECORDED_BY,

@@ -11,8 +11,9 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from groups.attendance.escalation import signals_escalate
 from groups.hooks import trainer_problems
-from groups.models import GroupPage
+from groups.models import AttentionSignal, GroupPage
 from people.models import Membership, Organisation, Role, User
 from tests.helpers import totp_code
 from volunteers.models import CompetencyRecord, VolunteerProfile
@@ -151,3 +152,13 @@ def test_the_demo_shows_learning_by_doing_a_vog_on_its_way_and_an_expiry_soon(se
         volunteer__led_groups__live=True,
     )
     assert soon.exists()
+
+
+def test_the_demo_attention_list_has_open_escalated_and_closed_signals(settings):
+    settings.DEBUG = True
+    call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    signals = AttentionSignal.objects.all()
+    assert signals.open().filter(escalated_at__isnull=False, unreached_at__isnull=False).exists()
+    assert signals.filter(outcome="fine").exclude(note="").exists()
+    # Nothing is left for the hourly escalation to send.
+    assert signals_escalate() == 0

@@ -1,7 +1,8 @@
 """Demo groups: the offer in both organisations with meetings around today,
-a full group with a waiting list, attendance with an attention signal and
-absences announced ahead, a savings circle halfway through its cycle, the
-holidays in which groups do not meet, and a group paused until further notice."""
+a full group with a waiting list, attendance with attention signals (one
+open and with the coordinators, one closed with an outcome) and absences
+announced ahead, a savings circle halfway through its cycle, the holidays in
+which groups do not meet, and a group paused until further notice."""
 
 import datetime
 from decimal import Decimal
@@ -13,12 +14,14 @@ from groups.attendance import absences
 from groups.attendance import services as attendance_services
 from groups.models import (
     AbsenceChannel,
+    AttentionSignal,
     Closure,
     ClosureKind,
     Enrolment,
     GroupIndexPage,
     GroupKind,
     GroupPage,
+    SignalOutcome,
 )
 from groups.offer import services as offer_services
 from groups.offer.closures import services as closure_services
@@ -245,6 +248,31 @@ def seed_attendance(users):
             statuses = {person.pk: "present" for person in [participant, regulars[0]]}
             statuses[regulars[1].pk] = "absent"
             attendance_services.attendance_record(meeting=meeting, statuses=statuses, by=trainer)
+        _signal_history(running, trainer, regulars)
+
+
+def _signal_history(group, trainer, regulars):
+    """The attention list is not empty: the trainer did not reach the person
+    of the open signal, which has been with the coordinators for a while;
+    an older signal was closed after a call."""
+    lies, ria = regulars[1], regulars[2]
+    AttentionSignal.objects.open().filter(group=group, person=lies).update(
+        raised_at=at(-9, 21),
+        unreached_at=at(-8, 11),
+        unreached_by=trainer,
+        note="Voicemail ingesproken.",
+        escalated_at=at(-2, 10),
+    )
+    AttentionSignal.objects.create(
+        group=group,
+        person=ria,
+        missed=2,
+        raised_at=at(-40, 21),
+        closed_at=at(-38, 14),
+        closed_by=trainer,
+        outcome=SignalOutcome.FINE,
+        note="Gebeld: was ziek, komt weer.",
+    )
 
 
 def _announced_absences(group, trainer, *, tom, ria):

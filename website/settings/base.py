@@ -321,6 +321,8 @@ WAITING_LIST_OFFER_HOURS = env.int("WAITING_LIST_OFFER_HOURS", default=48)
 ATTENTION_MISSED_IN_A_ROW = env.int("ATTENTION_MISSED_IN_A_ROW", default=2)
 # ... and this many announced absences ("met bericht afwezig") in a row: a softer signal.
 ATTENTION_EXCUSED_IN_A_ROW = env.int("ATTENTION_EXCUSED_IN_A_ROW", default=3)
+# A signal without an outcome after this many days goes to the coordinators.
+ATTENTION_ESCALATION_DAYS = env.int("ATTENTION_ESCALATION_DAYS", default=7)
 
 # Volunteers: a VOG (certificate of conduct) older than this counts as
 # expired; reminders start this many days before anything expires.

@@ -58,7 +58,7 @@ def register(setup, history, sent):
 
 
 def the_signal(setup):
-    return AttentionSignal.objects.filter(person=setup[2], resolved_at__isnull=True).first()
+    return AttentionSignal.objects.filter(person=setup[2], closed_at__isnull=True).first()
 
 
 def test_unannounced_absences_raise_the_signal_even_with_an_excused_meeting_between(setup, sent):
@@ -90,7 +90,7 @@ def test_a_softer_signal_turns_into_the_signal_and_the_trainers_hear_it_once(set
 def test_coming_again_closes_either_signal(setup, sent):
     register(setup, [E, E, E, P], sent)
     assert the_signal(setup) is None
-    assert AttentionSignal.objects.get().resolved_at is not None
+    assert AttentionSignal.objects.get().closed_at is not None
 
 
 def test_an_absence_announced_ahead_counts_as_excused_not_as_slipping_away(
