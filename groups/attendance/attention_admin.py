@@ -179,6 +179,12 @@ class SignalOutcomeAdminView(
     def get_page_subtitle(self):
         return self.signal.person.full_name
 
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [
+            {"url": reverse(self.index_url_name), "label": AttentionListView.page_title},
+            {"url": "", "label": self.get_page_title()},
+        ]
+
     def get(self, request, *args, **kwargs):
         audit_log(
             user=request.user,
