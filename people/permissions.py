@@ -145,6 +145,40 @@ def may_see_own_competencies(user):
     return user.is_authenticated and any(has_role(user, role) for role in QUALIFIED_ROLES)
 
 
+# Aftercare plans (DESIGN.md invariant 15): a plan is anything with
+# `organisation_id`, `person_id` and `contact_id`. Only the person, the
+# steady contact and the organisation's coordinators; never the trainers of
+# the person's groups, other volunteers, editors or other organisations.
+
+
+def may_see_plan(user, plan):
+    if not user.is_authenticated:
+        return False
+    return (
+        user.pk in (plan.person_id, plan.contact_id)
+        and plan.person_id is not None
+        or is_coordinator(user, plan.organisation_id)
+    )
+
+
+def may_record_contact(user, plan):
+    """Record moments, referrals and successes: the steady contact and the
+    organisation's coordinators."""
+    if not user.is_authenticated:
+        return False
+    return user.pk == plan.contact_id or is_coordinator(user, plan.organisation_id)
+
+
+def may_manage_aftercare(user, organisation):
+    """Open plans, assign and change contacts, the aftercare reports."""
+    return is_coordinator(user, organisation)
+
+
+def may_change_own_plan(user, plan):
+    """How and how often, pause or stop, the help card: the person only."""
+    return user.is_authenticated and plan.person_id is not None and user.pk == plan.person_id
+
+
 def may_edit_pages(user):
     return user.is_authenticated and (user.is_superuser or has_role(user, Role.EDITOR))
 

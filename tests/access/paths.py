@@ -58,6 +58,8 @@ PARAM_VICTIMS = {
     "parent_page_id": "offer_part",
     "revision_id": "revision",
     "signal_id": "signal",
+    "plan_id": "plan",
+    "moment_id": "moment",
 }
 PK_VICTIMS = (
     ("admin/api/main/^pages/", "page"),

@@ -21,6 +21,7 @@ from groups.savings.cycles import savings_cycle_open
 from groups.savings.models import SavingsGoal, SavingsSuccess
 from people.invitations.services import role_invitation_create
 from people.models import Role
+from tests.aftercare.factories import AFTERCARE_COMPETENCY, aftercare_settings, plan_for
 from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
 from tests.groups.factories import EnrolmentFactory, GroupPageFactory, MeetingFactory
 from tests.volunteers.factories import (
@@ -36,6 +37,9 @@ MARKERS = {
     "merel": "Geheimnaam-Merel-4711",
     "kievit": "Geheimnaam-Kievit-4712",
     "zwaluw": "Geheimnaam-Zwaluw-4713",
+    # The people with an aftercare plan (whose contact is the organisation's volunteer).
+    "reiger": "Geheimnaam-Reiger-4714",
+    "specht": "Geheimnaam-Specht-4715",
 }
 
 
@@ -45,9 +49,10 @@ def _person(marker=None, **kwargs):
     return UserFactory(full_name=f"Vera {marker}", email=f"{marker.lower()}@example.org", **kwargs)
 
 
-def _organisation(name, *, first, second=None):
+def _organisation(name, *, first, second=None, planned):
     """One organisation's people and records; `first` (and `second`) are the
-    markers of its savings circle's participants."""
+    markers of its savings circle's participants, `planned` of the person
+    with an aftercare plan."""
     organisation = OrganisationFactory(name=f"Stichting {name}", slug=name.lower())
     trainer = MembershipFactory(organisation=organisation, role=Role.TRAINER).user
     circle_group = GroupPageFactory(
@@ -90,6 +95,7 @@ def _organisation(name, *, first, second=None):
     record = CompetencyRecordFactory(volunteer=volunteer, evidence=certificate())
     training = TrainingFactory(organisation=organisation, awards=["gespreksvoering"])
     coordinator = MembershipFactory(organisation=organisation, role=Role.COORDINATOR)
+    plan = _aftercare_plan(organisation, _person(planned), contact=volunteer, by=coordinator.user)
     invited = f"{first.lower()}.nieuw@example.org"
     role_invitation = role_invitation_create(
         organisation=organisation,
@@ -142,6 +148,8 @@ def _organisation(name, *, first, second=None):
             last_day=datetime.date(2027, 1, 3),
         ),
         # A pause of the past (resumed): history, leaving the group as it is.
+        "plan": plan,
+        "moment": plan.moments.first(),
         "group_pause": GroupPause.objects.create(
             group=course,
             paused_at=timezone.now() - datetime.timedelta(days=30),
@@ -150,10 +158,26 @@ def _organisation(name, *, first, second=None):
     }
 
 
+def _aftercare_plan(organisation, person, *, contact, by):
+    """A plan with the person's choices; its "watch out for" names the
+    person, so a response that shows it carries their marker."""
+    aftercare_settings(organisation)
+    CompetencyRecordFactory(volunteer=contact, competency=AFTERCARE_COMPETENCY)
+    return plan_for(
+        organisation=organisation,
+        person=person,
+        contact=contact,
+        by=by,
+        watch_out_for=f"Brieven openen, zegt {person.full_name}",
+    )
+
+
 def build_two_organisations():
     """{"a": ..., "b": ..., "editor": ..., "superuser": ...}"""
-    a = _organisation("Oost", first=MARKERS["merel"], second=MARKERS["kievit"])
-    b = _organisation("West", first=MARKERS["zwaluw"])
+    a = _organisation(
+        "Oost", first=MARKERS["merel"], second=MARKERS["kievit"], planned=MARKERS["reiger"]
+    )
+    b = _organisation("West", first=MARKERS["zwaluw"], planned=MARKERS["specht"])
     editor = MembershipFactory(organisation=a["organisation"], role=Role.EDITOR).user
     superuser = UserFactory(is_superuser=True, is_staff=True)
     return {"a": a, "b": b, "editor": editor, "superuser": superuser}
@@ -168,27 +192,46 @@ def role_setup(role, world):
     a, b = world["a"], world["b"]
     everyone = set(MARKERS.values())
     peer = a["peer_enrolment"]
+    # Nobody but the person, the steady contact and the coordinators sees a plan.
+    planned = {MARKERS["reiger"], MARKERS["specht"]}
     return {
         "anonymous": (None, a, everyone),
         "participant": (
             a["participant"],
-            _with(b, enrolment=peer, person=peer.person),
-            {MARKERS["zwaluw"], MARKERS["kievit"]},
+            _with(b, enrolment=peer, person=peer.person, plan=a["plan"], moment=a["moment"]),
+            {MARKERS["zwaluw"], MARKERS["kievit"]} | planned,
         ),
         "second_participant": (
             peer.person,
-            _with(b, enrolment=a["enrolment"], person=a["person"]),
-            {MARKERS["zwaluw"], MARKERS["merel"]},
+            _with(
+                b, enrolment=a["enrolment"], person=a["person"], plan=a["plan"], moment=a["moment"]
+            ),
+            {MARKERS["zwaluw"], MARKERS["merel"]} | planned,
         ),
-        "volunteer": (a["volunteer"], _with(b, enrolment=a["enrolment"]), everyone),
-        "trainer": (a["trainer"], b, {MARKERS["zwaluw"]}),
+        # The steady contact of organisation A's plan.
+        "volunteer": (
+            a["volunteer"],
+            _with(b, enrolment=a["enrolment"]),
+            everyone - {MARKERS["reiger"]},
+        ),
+        # Trainers never see the plans of the people in their groups.
+        "trainer": (
+            a["trainer"],
+            _with(b, plan=a["plan"], moment=a["moment"]),
+            {MARKERS["zwaluw"]} | planned,
+        ),
         # A trainer may join the own organisation's trainings.
         "other_trainer": (a["course_trainer"], _with(a, training=b["training"]), everyone),
         # A co-trainer of the course registers its attendance only: the
-        # savings circle and everything else of the organisation stays shut.
+        # savings circle and everything else of the organisation stays shut;
+        # as another volunteer of A, the plans of A too.
         "co_trainer": (a["co_trainer"], _with(a, training=b["training"]), everyone),
-        "coordinator": (a["coordinator"], b, {MARKERS["zwaluw"]}),
-        "other_coordinator": (b["coordinator"], a, {MARKERS["merel"], MARKERS["kievit"]}),
+        "coordinator": (a["coordinator"], b, {MARKERS["zwaluw"], MARKERS["specht"]}),
+        "other_coordinator": (
+            b["coordinator"],
+            a,
+            {MARKERS["merel"], MARKERS["kievit"], MARKERS["reiger"]},
+        ),
         "editor": (world["editor"], a, everyone),
         "superuser": (world["superuser"], a, set()),
     }[role]

@@ -35,7 +35,8 @@ from groups.offer import services as offer_services
 from groups.savings import services as savings_services
 from groups.savings.cycles import savings_cycle_open
 from people.models import Membership, OutboxKind, OutboxMessage, OutboxStatus, Role
-from tests.factories import OrganisationFactory, UserFactory
+from tests.aftercare.factories import plan_for
+from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
 from tests.groups.factories import EnrolmentFactory, GroupPageFactory, MeetingFactory
 from tests.helpers import give_authenticator_app
 from tests.volunteers.factories import CompetencyRecordFactory, VolunteerProfileFactory
@@ -101,6 +102,14 @@ EXCLUDED = {
     "people.RoleInvitation.invited_by": RECORDED_BY,
     "groups.SavingsEntry.recorded_by": RECORDED_BY,
     "volunteers.CompetencyRecord.recorded_by": RECORDED_BY,
+    "aftercare.AftercarePlan.opened_by": RECORDED_BY,
+    "aftercare.AftercarePlan.consent_recorded_by": RECORDED_BY,
+    "aftercare.ContactMoment.done_by": RECORDED_BY,
+    "aftercare.PlanHistory.by": RECORDED_BY,
+    "aftercare.PlanHistory.old_contact": "someone's earlier steady contact: the plan and its "
+    "history are in that person's download",
+    "aftercare.Referral.recorded_by": RECORDED_BY,
+    "aftercare.Success.recorded_by": RECORDED_BY,
 }
 
 
@@ -283,7 +292,21 @@ def build_second_factor(person):
     return "second_factors", authenticator.created_at.isoformat()
 
 
+def build_aftercare_plan(person):
+    plan_for(person=person, watch_out_for="Brieven van de belasting")
+    return "aftercare_plans", "Brieven van de belasting"
+
+
+def build_aftercare_contact(person):
+    organisation = OrganisationFactory(name="Org Nazorgcontact")
+    MembershipFactory(organisation=organisation, role=Role.VOLUNTEER, user=person)
+    plan_for(organisation=organisation, contact=person)
+    return "aftercare_contact_of", "Org Nazorgcontact"
+
+
 BUILDERS = {
+    "aftercare.AftercarePlan.person": build_aftercare_plan,
+    "aftercare.AftercarePlan.contact": build_aftercare_contact,
     "volunteers.VolunteerProfile.user": build_profile,
     "volunteers.CompetencyRecord.volunteer": build_competency,
     "courses.Completion.person": build_completion,
