@@ -38,6 +38,7 @@ urlpatterns = [
     path("mijn/", include("people.urls")),
     path("cursussen/", include("courses.urls")),
     path("vrijwilligers/", include("volunteers.urls")),
+    path("nazorg/", include("aftercare.urls")),
     path("zoeken/", include("knowledge.urls")),
     path("", include("groups.urls")),
 ]
