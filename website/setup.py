@@ -166,6 +166,11 @@ SCHEDULES = [
     ),
     ("volunteers.tasks.notify_expiring", Schedule.DAILY, "Herinneringen verlopen bekwaamheden"),
     (
+        "aftercare.tasks.remind_contact_moments",
+        Schedule.DAILY,
+        "Herinneringen contactmomenten nazorg",
+    ),
+    (
         "volunteers.tasks.notify_lapsed_trainers",
         Schedule.DAILY,
         "Trainers die niet meer bevoegd zijn melden",

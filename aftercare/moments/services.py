@@ -51,8 +51,11 @@ def moment_record(
     *, moment, by, outcome, note="", next_step="", way="", life_event="", done_on=None
 ):
     """Write down how a moment went; a life event proposes an extra moment
-    soon. Returns the plan's next open moment (or None)."""
+    soon. Returns the plan's next open moment (or None). A moment is
+    written down once: a second tap (or a second contact at the same time)
+    is refused, the row locked until the first is saved."""
     plan = moment.plan
+    _check_open(moment)
     if not plan.has_consent and (note or next_step or life_event):
         raise ValidationError(
             _("Without consent only the outcome can be kept, no note or life event.")
@@ -77,11 +80,18 @@ def moment_record(
     return plan.moments.open().order_by("due_on", "pk").first()
 
 
+def _check_open(moment):
+    if moment.plan.is_closed or moment.plan.person_id is None:
+        raise ValidationError(_("This plan is closed: nothing can be added."))
+    stored = ContactMoment.objects.select_for_update().filter(pk=moment.pk).values("done_on")
+    if moment.is_done or (stored and stored[0]["done_on"] is not None):
+        raise ValidationError(_("This moment has already taken place."))
+
+
 @transaction.atomic
 def moment_move(*, moment, due_on, by):
     """Move an open moment to another day; the first planned day is kept."""
-    if moment.is_done:
-        raise ValidationError(_("This moment has already taken place."))
+    _check_open(moment)
     if due_on < timezone.localdate():
         raise ValidationError({"due_on": _("Choose today or a day after today.")})
     if moment.moved_from is None:
