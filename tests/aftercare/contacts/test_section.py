@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 
 MY = "/mijn/"
 # However many plans the contact keeps: the section reads them in two queries.
-MY_QUERIES = 40
+MY_QUERIES = 28
 
 
 def section_of(response):
