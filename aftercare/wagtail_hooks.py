@@ -10,4 +10,4 @@ from .privacy import erase_aftercare_data, export_aftercare_data
 
 hooks.register(EXPORT_PERSONAL_DATA, export_aftercare_data)
 hooks.register(ERASE_PERSONAL_DATA, erase_aftercare_data)
-hooks.register(MY_WAAKVLAM_SECTION, my_aftercare_contacts, order=15)
+hooks.register(MY_WAAKVLAM_SECTION, my_aftercare_contacts, order=8)

@@ -60,7 +60,7 @@ class MomentRecordForm(forms.Form):
     )
     note = forms.CharField(
         label=_("Short note"),
-        help_text=_("Short and factual, at most 500 characters. The person may read it."),
+        help_text=_("Short and factual, at most 500 characters. The person can read it too."),
         max_length=NOTE_MAX_LENGTH,
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),

@@ -98,6 +98,13 @@ OWN_URLS = {
     "groepen/signaal/<int:signal_id>/": SIGNED_IN,
     "groepen/uitnodiging/<token:token>/": PUBLIC,
     "mijn/": SIGNED_IN,
+    # The steady contact's screens (the views answer others with a 404).
+    "nazorg/moment/<int:moment_id>/": SIGNED_IN,
+    "nazorg/moment/<int:moment_id>/verzetten/": SIGNED_IN,
+    "nazorg/traject/<int:plan_id>/": SIGNED_IN,
+    "nazorg/traject/<int:plan_id>/doorverwijzen/": SIGNED_IN,
+    "nazorg/traject/<int:plan_id>/succes/": SIGNED_IN,
+    "nazorg/doorverwijzing/<int:referral_id>/": SIGNED_IN,
     "mijn/account-verwijderen/": SIGNED_IN,
     "mijn/gegevens/": SIGNED_IN,
     "mijn/gegevens/downloaden/": SIGNED_IN,

@@ -18,7 +18,7 @@ import pkgutil
 import django_filters
 from django import forms
 
-PACKAGES = ("website", "people", "groups", "courses", "knowledge", "volunteers")
+PACKAGES = ("website", "people", "groups", "courses", "knowledge", "volunteers", "aftercare")
 
 ANONYMOUS, PARTICIPANT, PASSWORDLESS, TRAINER, ADMIN = (
     "anonymous",
@@ -27,6 +27,8 @@ ANONYMOUS, PARTICIPANT, PASSWORDLESS, TRAINER, ADMIN = (
     "trainer",
     "admin",
 )
+# The steady contact of an aftercare plan.
+CONTACT = "contact"
 
 FORMS = {
     # The public site and the accounts.
@@ -61,6 +63,12 @@ FORMS = {
     "groups.savings.forms.CorrectionForm": ("entry_correct", TRAINER, "POST"),
     "groups.savings.forms.PayoutForm": ("payouts", TRAINER, "POST"),
     "groups.savings.forms.CycleCloseForm": ("cycle_close", TRAINER, "POST"),
+    # The steady contact's pages.
+    "aftercare.contacts.forms.MomentRecordForm": ("moment_record", CONTACT, "POST"),
+    "aftercare.contacts.forms.MomentMoveForm": ("moment_move", CONTACT, "POST"),
+    "aftercare.contacts.forms.ReferralForm": ("referral_add", CONTACT, "POST"),
+    "aftercare.contacts.forms.ReferralOutcomeForm": ("referral_outcome", CONTACT, "POST"),
+    "aftercare.contacts.forms.SuccessForm": ("success_add", CONTACT, "POST"),
     # The admin.
     "groups.offer.admin.page_form.GroupPageForm": ("group_page_add", ADMIN, "POST"),
     "groups.offer.admin.meetings.MeetingForm": ("meeting_add", ADMIN, "POST"),

@@ -60,6 +60,7 @@ PARAM_VICTIMS = {
     "signal_id": "signal",
     "plan_id": "plan",
     "moment_id": "moment",
+    "referral_id": "referral",
 }
 PK_VICTIMS = (
     ("admin/api/main/^pages/", "page"),

@@ -13,12 +13,14 @@ from decimal import Decimal
 
 from django.utils import timezone
 
+from aftercare.referrals.services import referral_record
 from courses.models import Completion, CompletionRule, Lesson
 from groups.models import AttentionSignal, Closure, GroupKind, GroupPause, OrganisationOfferPage
 from groups.offer import notifications
 from groups.savings import services as savings_services
 from groups.savings.cycles import savings_cycle_open
 from groups.savings.models import SavingsGoal, SavingsSuccess
+from knowledge.models import Service
 from people.invitations.services import role_invitation_create
 from people.models import Role
 from tests.aftercare.factories import AFTERCARE_COMPETENCY, aftercare_settings, plan_for
@@ -150,6 +152,7 @@ def _organisation(name, *, first, second=None, planned):
         # A pause of the past (resumed): history, leaving the group as it is.
         "plan": plan,
         "moment": plan.moments.first(),
+        "referral": _referral(plan, name),
         "group_pause": GroupPause.objects.create(
             group=course,
             paused_at=timezone.now() - datetime.timedelta(days=30),
@@ -169,6 +172,25 @@ def _aftercare_plan(organisation, person, *, contact, by):
         contact=contact,
         by=by,
         watch_out_for=f"Brieven openen, zegt {person.full_name}",
+    )
+
+
+def _referral(plan, name):
+    """A referral on the plan; its note names the person."""
+    service = Service.objects.create(
+        name=f"Geldloket {name}",
+        helps_with="Vragen over rekeningen.",
+        place=name,
+        organisation_type="gemeente",
+        needs=["geld"],
+    )
+    return referral_record(
+        plan=plan,
+        service=service,
+        by=plan.contact,
+        referred_on=timezone.localdate(),
+        accompanied=True,
+        note=f"Samen heen met {plan.person.full_name}",
     )
 
 
@@ -198,13 +220,25 @@ def role_setup(role, world):
         "anonymous": (None, a, everyone),
         "participant": (
             a["participant"],
-            _with(b, enrolment=peer, person=peer.person, plan=a["plan"], moment=a["moment"]),
+            _with(
+                b,
+                enrolment=peer,
+                person=peer.person,
+                plan=a["plan"],
+                moment=a["moment"],
+                referral=a["referral"],
+            ),
             {MARKERS["zwaluw"], MARKERS["kievit"]} | planned,
         ),
         "second_participant": (
             peer.person,
             _with(
-                b, enrolment=a["enrolment"], person=a["person"], plan=a["plan"], moment=a["moment"]
+                b,
+                enrolment=a["enrolment"],
+                person=a["person"],
+                plan=a["plan"],
+                moment=a["moment"],
+                referral=a["referral"],
             ),
             {MARKERS["zwaluw"], MARKERS["merel"]} | planned,
         ),
@@ -217,7 +251,7 @@ def role_setup(role, world):
         # Trainers never see the plans of the people in their groups.
         "trainer": (
             a["trainer"],
-            _with(b, plan=a["plan"], moment=a["moment"]),
+            _with(b, plan=a["plan"], moment=a["moment"], referral=a["referral"]),
             {MARKERS["zwaluw"]} | planned,
         ),
         # A trainer may join the own organisation's trainings.

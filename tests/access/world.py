@@ -12,16 +12,19 @@ from allauth.account.utils import user_pk_to_url_str
 from django.urls import reverse
 from django.utils import timezone
 
+from aftercare.referrals.services import referral_record
 from groups.attendance.links import absence_token
 from groups.models import AttentionSignal, GroupKind, SavingsSuccess
 from groups.savings import services as savings_services
 from groups.savings.cycles import savings_cycle_open
+from knowledge.models import Service
 from people.models import Role
+from tests.aftercare.factories import plan_for
 from tests.factories import MembershipFactory, UserFactory
 from tests.groups.factories import EnrolmentFactory, GroupPageFactory, MeetingFactory, group_index
 from tests.volunteers.factories import VolunteerProfileFactory
 
-from .forms_table import ADMIN, ANONYMOUS, PARTICIPANT, PASSWORDLESS, TRAINER
+from .forms_table import ADMIN, ANONYMOUS, CONTACT, PARTICIPANT, PASSWORDLESS, TRAINER
 
 
 def build_world():
@@ -59,6 +62,28 @@ def build_world():
         "later": later,
         "entry": entry,
         "signal": AttentionSignal.objects.create(group=group, person=participant, missed=2),
+        **_aftercare(organisation),
+    }
+
+
+def _aftercare(organisation):
+    """A plan with its steady contact, an open moment and a referral."""
+    plan = plan_for(organisation=organisation, person=UserFactory(full_name="Bea Nazorg"))
+    service = Service.objects.create(
+        name="Geldloket", helps_with="Rekeningen.", place="Utrecht", organisation_type="gemeente"
+    )
+    referral = referral_record(
+        plan=plan,
+        service=service,
+        by=plan.contact,
+        referred_on=timezone.localdate(),
+        accompanied=False,
+    )
+    return {
+        "contact": plan.contact,
+        "plan": plan,
+        "moment": plan.moments.first(),
+        "referral": referral,
     }
 
 
@@ -68,6 +93,7 @@ def user_for(role, world):
         PARTICIPANT: world["participant"],
         PASSWORDLESS: world["passwordless"],
         TRAINER: world["trainer"],
+        CONTACT: world["contact"],
         ADMIN: world["superuser"],
     }[role]
 
@@ -130,6 +156,11 @@ URLS = {
     "attendance_trend": lambda w: "/admin/attendance_trend/",
     "attention_signals": lambda w: "/admin/attention_signals/",
     "attention_outcome": lambda w: f"/admin/attention_signals/outcome/{w['signal'].pk}/",
+    "moment_record": lambda w: reverse("aftercare:moment_record", args=[w["moment"].pk]),
+    "moment_move": lambda w: reverse("aftercare:moment_move", args=[w["moment"].pk]),
+    "referral_add": lambda w: reverse("aftercare:referral_add", args=[w["plan"].pk]),
+    "referral_outcome": lambda w: reverse("aftercare:referral_outcome", args=[w["referral"].pk]),
+    "success_add": lambda w: reverse("aftercare:success_add", args=[w["plan"].pk]),
     "signal_outcome": lambda w: reverse("groups:signal_outcome", args=[w["signal"].pk]),
     "meetings": lambda w: "/admin/meetings/",
     "enrolments": lambda w: "/admin/enrolments/",
