@@ -2,6 +2,7 @@
 from it; who may open it (everyone else gets a 404, not a hint)."""
 
 import pytest
+from django.utils import timezone
 
 from aftercare.models import Outcome, Purpose, Referral, ReferralOutcome, Success, SuccessKind
 from aftercare.moments.services import moment_record
@@ -213,3 +214,16 @@ def test_the_plan_page_needs_as_many_queries_with_ten_times_more_history(
     client.force_login(contact)
 
     assert_page_queries(plan_url(plan), PLAN_QUERIES)
+
+
+def test_an_anonymised_plan_is_shown_without_a_name_and_read_only(client):
+    contact, (plan,) = contact_with_plans()
+    plan_close(plan=plan, by=contact)
+    type(plan).objects.filter(pk=plan.pk).update(person=None, anonymised_at=timezone.now())
+    client.force_login(contact)
+
+    response = client.get(plan_url(plan))
+
+    assert response.status_code == 200
+    assert "Nazorgtraject (geanonimiseerd)" in response.content.decode()
+    assert "Anna" not in response.content.decode()
