@@ -2,14 +2,18 @@
 moment, also when the job runs twice or in two workers at once; it names
 the person's first name and the day, never a note or a choice."""
 
+import threading
+
 import pytest
 from django.core import mail
+from django.db import connection
 from django.utils import timezone
 from django_q.models import Schedule
 
 from aftercare import tasks
 from aftercare.moments.reminders import moment_remind, moments_to_remind
 from aftercare.plans.services import plan_pause
+from people.models import OutboxMessage
 
 from .helpers import TODAY, contact_with_plans, in_days
 
@@ -61,3 +65,29 @@ def test_nothing_for_paused_plans_or_moments_further_ahead(sent):
 def test_the_job_is_scheduled_daily():
     schedule = Schedule.objects.get(func="aftercare.tasks.remind_contact_moments")
     assert (schedule.schedule_type, schedule.repeats) == (Schedule.DAILY, -1)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_workers_at_once_send_each_reminder_once():
+    contact, plans = contact_with_plans(6)
+    start = threading.Barrier(2)
+    counts, errors = [], []
+
+    def worker():
+        try:
+            start.wait()
+            counts.append(tasks.remind_contact_moments())
+        except Exception as error:  # noqa: BLE001 - reported below
+            errors.append(repr(error))
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=worker) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+
+    assert errors == []
+    assert sum(counts) == 6
+    assert OutboxMessage.objects.filter(to_address=contact.email).count() == 6
