@@ -5,7 +5,7 @@ successes, and the actions). Another organisation's plan is a 404."""
 from django import forms
 from django.contrib.admin.utils import unquote
 from django.contrib.auth import get_user_model
-from django.db.models import Count, IntegerField, Min, OuterRef, Subquery
+from django.db.models import Count, Exists, IntegerField, Min, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -96,7 +96,8 @@ class PlanFilterSet(WagtailFilterSet):
     def filter_overdue(self, queryset, name, value):
         if value is None:
             return queryset
-        return queryset.filter(overdue_count__gt=0) if value else queryset.filter(overdue_count=0)
+        late = ContactMoment.objects.overdue().filter(plan=OuterRef("pk"))
+        return queryset.filter(Exists(late) if value else ~Exists(late))
 
     def filter_paused(self, queryset, name, value):
         if value is None:

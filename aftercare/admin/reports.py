@@ -53,7 +53,7 @@ class AftercareReportView(WaakvlamReportView):
         return {
             "section": _("Part"),
             "label": _("What"),
-            "count": _("Number"),
+            "count": _("How many"),
             "total": _("Out of"),
             "rate": _("Percentage"),
         }
