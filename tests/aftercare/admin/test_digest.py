@@ -11,8 +11,6 @@ from aftercare.digest import digest_sections
 from aftercare.models import ContactMoment
 from people.digest import weekly_digest_send
 
-from .world import world  # noqa: F401 (a fixture)
-
 pytestmark = pytest.mark.django_db
 
 

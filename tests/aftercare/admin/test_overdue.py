@@ -15,7 +15,6 @@ from tests.factories import UserFactory
 from tests.helpers import csv_rows
 
 from ..factories import plan_for
-from .world import world  # noqa: F401 (a fixture)
 
 pytestmark = pytest.mark.django_db
 

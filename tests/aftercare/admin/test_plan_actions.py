@@ -15,7 +15,6 @@ from tests.factories import MembershipFactory
 from tests.helpers import nl
 
 from ..factories import plan_for, steady_contact
-from .world import world  # noqa: F401 (a fixture)
 
 pytestmark = pytest.mark.django_db
 
@@ -49,11 +48,14 @@ def test_changing_the_contact_needs_a_reason_and_tells_the_person(coordinator, w
         html = follow(coordinator, "contact", plan, {"contact": new.pk, "reason": "Vera verhuist"})
     plan.refresh_from_db()
     assert plan.contact == new
-    assert nl(
-        "%(contact)s is now the steady contact. %(name)s gets an e-mail.",
-        contact="Nico Nieuw",
-        name="Anna Bakker",
-    ) in html
+    assert (
+        nl(
+            "%(contact)s is now the steady contact. %(name)s gets an e-mail.",
+            contact="Nico Nieuw",
+            name="Anna Bakker",
+        )
+        in html
+    )
     assert OutboxMessage.objects.count() == before + 1
     assert "Vera verhuist" in html  # the history, with its reason
 

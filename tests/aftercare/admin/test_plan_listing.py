@@ -16,7 +16,6 @@ from tests.factories import MembershipFactory, UserFactory
 from tests.helpers import csv_rows
 
 from ..factories import plan_for
-from .world import world  # noqa: F401 (a fixture)
 
 pytestmark = pytest.mark.django_db
 
@@ -32,9 +31,7 @@ def names(response):
 @pytest.fixture
 def plans(world):
     own, coordinator = world["own"], world["coordinator"]
-    bram = plan_for(
-        organisation=own, person=UserFactory(full_name="Bram Jansen"), by=coordinator
-    )
+    bram = plan_for(organisation=own, person=UserFactory(full_name="Bram Jansen"), by=coordinator)
     plan_phase_change(plan=bram, phase=Phase.AFTERCARE, by=coordinator)
     cees = plan_for(organisation=own, person=UserFactory(full_name="Cees de Wit"), by=coordinator)
     plan_pause(plan=cees, by=coordinator)

@@ -16,7 +16,6 @@ from tests.factories import MembershipFactory, UserFactory
 from tests.helpers import nl
 
 from ..factories import steady_contact
-from .world import world  # noqa: F401 (a fixture)
 
 pytestmark = pytest.mark.django_db
 
@@ -103,7 +102,11 @@ def test_without_consent_a_plan_with_only_a_rhythm_opens(client, world):
 @pytest.mark.parametrize(
     "overrides, field, message",
     [
-        ({"new_name": "", "new_phone": ""}, "person", "Choose a person, or type the name of someone new."),
+        (
+            {"new_name": "", "new_phone": ""},
+            "person",
+            "Choose a person, or type the name of someone new.",
+        ),
         ({"new_phone": ""}, "new_phone", "Fill in a phone number, so the contact can call."),
         ({"rhythm": Rhythm.CUSTOM}, "interval_weeks", "Say every how many weeks."),
         ({"consent_way": ""}, "consent_way", "Say how the consent was given."),
@@ -122,9 +125,11 @@ def test_bad_input_gets_a_dutch_message_and_keeps_what_was_typed(
         assert nl(message) in html
     assert "Weer achter raken met de huur" in html
     assert nl("The plan was not saved. Please check the form.") in html
-    assert not AftercarePlan.objects.filter(organisation=world["own"]).exclude(
-        pk=world["anna"].pk
-    ).exists()
+    assert (
+        not AftercarePlan.objects.filter(organisation=world["own"])
+        .exclude(pk=world["anna"].pk)
+        .exists()
+    )
 
 
 def test_a_contact_without_the_competency_cannot_be_chosen(client, world):

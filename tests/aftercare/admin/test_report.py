@@ -18,7 +18,6 @@ from tests.factories import UserFactory
 from tests.helpers import csv_rows
 
 from ..factories import plan_for
-from .world import world  # noqa: F401 (a fixture)
 
 pytestmark = pytest.mark.django_db
 
@@ -81,9 +80,7 @@ def test_the_page_shows_counts_and_no_names(client, data):
 
 def test_the_export_has_the_figures_and_is_audited(client, data):
     client.force_login(data["coordinator"])
-    rows = csv_rows(
-        client.get(REPORT, {"start": days_ago(60), "end": TODAY, "export": "csv"})
-    )
+    rows = csv_rows(client.get(REPORT, {"start": days_ago(60), "end": TODAY, "export": "csv"}))
     assert rows[0] == ["Onderdeel", "Wat", "Aantal", "Van het totaal", "Percentage"]
     assert ["Contactmomenten", "Op tijd gedaan", "2", "4", "50"] in rows
     assert ["Doorverwijzingen", "Meegenomen", "1", "2", "50"] in rows
@@ -99,7 +96,9 @@ def test_another_organisation_is_a_404(client, data):
 @pytest.mark.parametrize("count", [10, 100])
 def test_the_report_takes_the_same_queries_at_two_sizes(client, world, assert_page_queries, count):
     for _number in range(count):
-        plan = plan_for(organisation=world["own"], contact=world["contact"], by=world["coordinator"])
+        plan = plan_for(
+            organisation=world["own"], contact=world["contact"], by=world["coordinator"]
+        )
         moment(plan, days_ago(3), days_ago(1), Outcome.WELL)
     client.force_login(world["coordinator"])
     assert_page_queries(REPORT, 25)

@@ -9,8 +9,6 @@ from aftercare.models import AftercareSettings
 from aftercare.selectors import eligible_contacts
 from tests.volunteers.factories import competency
 
-from .world import world  # noqa: F401 (a fixture)
-
 pytestmark = pytest.mark.django_db
 
 
