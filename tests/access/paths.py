@@ -62,6 +62,8 @@ PARAM_VICTIMS = {
     "moment_id": "moment",
 }
 PK_VICTIMS = (
+    ("admin/aftercare_plans/", "plan"),
+    ("admin/aftercare_settings/", "aftercare_settings"),
     ("admin/api/main/^pages/", "page"),
     ("admin/attention_signals/", "signal"),
     ("admin/closures/", "closure"),

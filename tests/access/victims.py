@@ -150,6 +150,7 @@ def _organisation(name, *, first, second=None, planned):
         # A pause of the past (resumed): history, leaving the group as it is.
         "plan": plan,
         "moment": plan.moments.first(),
+        "aftercare_settings": aftercare_settings(organisation),
         "group_pause": GroupPause.objects.create(
             group=course,
             paused_at=timezone.now() - datetime.timedelta(days=30),
