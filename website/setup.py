@@ -86,6 +86,13 @@ COORDINATOR_PERMISSIONS = {
         "add_competencyrecord",
         *[f"{action}_trainingcompetency" for action in ("add", "delete", "view")],
     ],
+    # Plans close, never are deleted; moments are only read in the admin (the
+    # steady contact records them); the settings say what a contact needs.
+    "aftercare": [
+        *[f"{action}_aftercareplan" for action in ("add", "change", "view")],
+        "view_contactmoment",
+        *[f"{action}_aftercaresettings" for action in ("add", "change", "view")],
+    ],
 }
 
 

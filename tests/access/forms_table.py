@@ -18,7 +18,7 @@ import pkgutil
 import django_filters
 from django import forms
 
-PACKAGES = ("website", "people", "groups", "courses", "knowledge", "volunteers", "aftercare")
+PACKAGES = ("website", "aftercare", "people", "groups", "courses", "knowledge", "volunteers")
 
 ANONYMOUS, PARTICIPANT, PASSWORDLESS, TRAINER, ADMIN = (
     "anonymous",
@@ -88,7 +88,19 @@ FORMS = {
     "volunteers.admin.forms.CompetencyForm": ("competency_add", ADMIN, "POST"),
     "volunteers.admin.forms.CompetencyRecordForm": ("competency_record_add", ADMIN, "POST"),
     "volunteers.admin.forms.TrainingCompetencyForm": ("training_competency_add", ADMIN, "POST"),
+    "aftercare.admin.forms.PlanOpenForm": ("aftercare_plan_open", ADMIN, "POST"),
+    "aftercare.admin.forms.ChoicesForm": ("aftercare_plan_choices", ADMIN, "POST"),
+    "aftercare.admin.forms.ContactChangeForm": ("aftercare_plan_contact", ADMIN, "POST"),
+    "aftercare.admin.forms.PhaseChangeForm": ("aftercare_plan_phase", ADMIN, "POST"),
+    "aftercare.admin.forms.UntilChangeForm": ("aftercare_plan_until", ADMIN, "POST"),
+    "aftercare.admin.forms.OptionalReasonForm": ("aftercare_plan_pause", ADMIN, "POST"),
+    "aftercare.admin.forms.ReopenForm": ("aftercare_plan_reopen", ADMIN, "POST"),
+    "aftercare.admin.forms.ConfirmForm": ("aftercare_plan_withdraw", ADMIN, "POST"),
+    "aftercare.admin.forms.AftercareSettingsForm": ("aftercare_settings_add", ADMIN, "POST"),
     # The admin's listings and reports: their filters.
+    "aftercare.admin.plans.PlanFilterSet": ("aftercare_plans", ADMIN, "GET"),
+    "aftercare.admin.overdue.OverdueFilterSet": ("aftercare_overdue", ADMIN, "GET"),
+    "aftercare.admin.reports.AftercareReportFilterSet": ("aftercare_report", ADMIN, "GET"),
     "groups.attendance.admin.AttendanceMatrixFilterSet": ("attendance_report", ADMIN, "GET"),
     "groups.attendance.admin.AttendanceTrendFilterSet": ("attendance_trend", ADMIN, "GET"),
     "groups.attendance.attention_admin.AttentionFilterSet": ("attention_signals", ADMIN, "GET"),
@@ -126,6 +138,10 @@ VIEWS = {
 SHOWN_AS = {"knowledge search": "knowledge.views.clean_query"}
 
 COVERED_ELSEWHERE = {
+    "aftercare.admin.forms.ChoicesFields": (
+        "the person's choices and consent, the base of PlanOpenForm and ChoicesForm, "
+        "which are fuzzed; never rendered alone"
+    ),
     "people.account_forms.AuthenticateForm": (
         "shown only during a log-in, after the right password; wrong and empty "
         "codes are in tests/people/test_second_factor.py"

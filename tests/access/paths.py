@@ -63,6 +63,8 @@ PARAM_VICTIMS = {
     "referral_id": "referral",
 }
 PK_VICTIMS = (
+    ("admin/aftercare_plans/", "plan"),
+    ("admin/aftercare_settings/", "aftercare_settings"),
     ("admin/api/main/^pages/", "page"),
     ("admin/attention_signals/", "signal"),
     ("admin/closures/", "closure"),

@@ -153,6 +153,7 @@ def _organisation(name, *, first, second=None, planned):
         "plan": plan,
         "moment": plan.moments.first(),
         "referral": _referral(plan, name),
+        "aftercare_settings": aftercare_settings(organisation),
         "group_pause": GroupPause.objects.create(
             group=course,
             paused_at=timezone.now() - datetime.timedelta(days=30),

@@ -12,6 +12,7 @@ from allauth.account.utils import user_pk_to_url_str
 from django.urls import reverse
 from django.utils import timezone
 
+from aftercare.plans.services import plan_close
 from aftercare.referrals.services import referral_record
 from groups.attendance.links import absence_token
 from groups.models import AttentionSignal, GroupKind, SavingsSuccess
@@ -51,7 +52,10 @@ def build_world():
     passwordless.save()
     VolunteerProfileFactory(organisation=organisation)
     superuser = UserFactory(is_superuser=True, is_staff=True)
+    closed = plan_for(organisation=organisation)
+    plan_close(plan=closed, by=superuser)
     return {
+        "closed_plan": closed,
         "trainer": trainer,
         "participant": participant,
         "passwordless": passwordless,
@@ -170,6 +174,18 @@ URLS = {
     "volunteer_profiles": lambda w: "/admin/volunteers/profiles/",
     "competency_records": lambda w: "/admin/volunteers/records/",
     "audit_log": lambda w: "/admin/audit-log/",
+    "aftercare_plans": lambda w: "/admin/aftercare_plans/",
+    "aftercare_plan_open": lambda w: "/admin/aftercare_plans/new/",
+    "aftercare_plan_choices": lambda w: f"/admin/aftercare_plans/choices/{w['plan'].pk}/",
+    "aftercare_plan_contact": lambda w: f"/admin/aftercare_plans/contact/{w['plan'].pk}/",
+    "aftercare_plan_phase": lambda w: f"/admin/aftercare_plans/phase/{w['plan'].pk}/",
+    "aftercare_plan_until": lambda w: f"/admin/aftercare_plans/until/{w['plan'].pk}/",
+    "aftercare_plan_pause": lambda w: f"/admin/aftercare_plans/pause/{w['plan'].pk}/",
+    "aftercare_plan_reopen": lambda w: f"/admin/aftercare_plans/reopen/{w['closed_plan'].pk}/",
+    "aftercare_plan_withdraw": lambda w: f"/admin/aftercare_plans/consent-withdraw/{w['plan'].pk}/",
+    "aftercare_settings_add": lambda w: "/admin/aftercare_settings/new/",
+    "aftercare_overdue": lambda w: "/admin/aftercare_overdue/",
+    "aftercare_report": lambda w: "/admin/aftercare_report/",
     "activate_app": lambda w: reverse("mfa_activate_totp"),
     "reauthenticate": lambda w: reverse("mfa_reauthenticate"),
     "add_passkey": lambda w: reverse("mfa_add_webauthn"),
