@@ -38,12 +38,12 @@ def _closed(request, plan):
     return back_to_my(plan)
 
 
-def _saved_message(plan):
+def _next(plan):
+    """The sentence about the next moment, as "Mijn nazorg" shows it."""
     moment = plan.moments.open().order_by("due_on", "pk").first()
-    sentence = next_moment_sentence(
+    return next_moment_sentence(
         plan, moment.due_on if moment else None, moment.way if moment else ""
     )
-    return f"{_('Saved.')} {sentence}"
 
 
 @login_required
@@ -65,7 +65,7 @@ def contact(request, plan_id):
         except ValidationError as error:
             form.add_error(None, error.messages)
         else:
-            messages.success(request, _saved_message(plan))
+            messages.success(request, _("Saved. %(next)s") % {"next": _next(plan)})
             return back_to_my(plan)
     return render(request, "aftercare/mine/contact.html", {"plan": plan, "form": form})
 
@@ -98,7 +98,7 @@ def _resume(request, plan):
     except ValidationError as error:
         messages.error(request, error_message(error))
         return redirect("aftercare:mine_pause", plan.pk)
-    messages.success(request, f"{_('Good to have you back.')} {_saved_message(plan)}")
+    messages.success(request, _("Good to have you back. %(next)s") % {"next": _next(plan)})
     return back_to_my(plan)
 
 
