@@ -29,6 +29,11 @@ def own_plan_or_404(request, plan_id):
     return plan
 
 
+def _posted(request):
+    # An empty POST is still a POST: the form says what is missing.
+    return request.POST if request.method == "POST" else None
+
+
 def back_to_my(plan):
     return redirect(f"{reverse('people:my')}#nazorg-{plan.pk}")
 
@@ -53,7 +58,7 @@ def contact(request, plan_id):
     plan = own_plan_or_404(request, plan_id)
     if plan.is_closed:
         return _closed(request, plan)
-    form = ContactForm(request.POST or None, plan=plan)
+    form = ContactForm(_posted(request), plan=plan)
     if request.method == "POST" and form.is_valid():
         consent = (
             {"consent_on": timezone.localdate(), "consent_way": ConsentWay.ONLINE}
@@ -78,7 +83,7 @@ def pause(request, plan_id):
         return _closed(request, plan)
     if request.method == "POST" and "resume" in request.POST:
         return _resume(request, plan)
-    form = PauseForm(request.POST or None, plan=plan)
+    form = PauseForm(_posted(request), plan=plan)
     if request.method == "POST" and form.is_valid():
         try:
             plan_pause(plan=plan, by=request.user, reason=form.cleaned_data.get("reason", ""))

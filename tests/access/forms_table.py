@@ -18,7 +18,7 @@ import pkgutil
 import django_filters
 from django import forms
 
-PACKAGES = ("website", "people", "groups", "courses", "knowledge", "volunteers")
+PACKAGES = ("website", "people", "groups", "courses", "knowledge", "volunteers", "aftercare")
 
 ANONYMOUS, PARTICIPANT, PASSWORDLESS, TRAINER, ADMIN = (
     "anonymous",
@@ -51,6 +51,10 @@ FORMS = {
     "groups.savings.forms.OwnGoalForm": ("my_goal", PARTICIPANT, "POST"),
     "groups.attendance.forms.AbsenceForm": ("absence", PARTICIPANT, "POST"),
     "groups.savings.forms.SuccessStoryForm": ("my_success", PARTICIPANT, "POST"),
+    # The person's own aftercare pages (the fuzz world's participant has a plan).
+    "aftercare.mine.forms.ContactForm": ("my_plan_contact", PARTICIPANT, "POST"),
+    "aftercare.mine.forms.PauseForm": ("my_plan_pause", PARTICIPANT, "POST"),
+    "aftercare.helpcard.forms.CardPersonForm": ("my_card_people", PARTICIPANT, "POST"),
     # A trainer's pages.
     "groups.offer.forms.AssistedEnrolmentForm": ("enrolment_create", TRAINER, "POST"),
     "groups.attendance.forms.TrainerAbsenceForm": ("absences_ahead", TRAINER, "POST"),
@@ -61,6 +65,8 @@ FORMS = {
     "groups.savings.forms.CorrectionForm": ("entry_correct", TRAINER, "POST"),
     "groups.savings.forms.PayoutForm": ("payouts", TRAINER, "POST"),
     "groups.savings.forms.CycleCloseForm": ("cycle_close", TRAINER, "POST"),
+    # The steady contact (the fuzz world's trainer) fills the help card.
+    "aftercare.helpcard.forms.CardServiceForm": ("card_services", TRAINER, "POST"),
     # The admin.
     "groups.offer.admin.page_form.GroupPageForm": ("group_page_add", ADMIN, "POST"),
     "groups.offer.admin.meetings.MeetingForm": ("meeting_add", ADMIN, "POST"),
@@ -102,6 +108,12 @@ VIEWS = {
         "POST",
     ),
     "knowledge search": ("search", ANONYMOUS, "GET"),
+    "stopping aftercare (a confirmation without fields)": ("my_plan_stop", PARTICIPANT, "POST"),
+    "the contact's people on the help card (CardPersonForm, no consent box)": (
+        "card_people",
+        TRAINER,
+        "POST",
+    ),
     "the attention list's outcome form (SignalOutcomeForm in the admin)": (
         "attention_outcome",
         ADMIN,
@@ -133,6 +145,14 @@ COVERED_ELSEWHERE = {
     "people.wagtail_users.ProfileFieldsMixin": (
         "a mixin of the user creation and edit forms, never rendered alone; "
         "fuzzed as part of WaakvlamUserCreationForm and WaakvlamUserEditForm"
+    ),
+    "aftercare.mine.forms.ConsentMixin": (
+        "a mixin of ContactForm and CardPersonForm, never rendered alone; fuzzed as part of them"
+    ),
+    "aftercare.helpcard.forms.RemoveForm": (
+        "the small hidden form of each item's remove button; the fuzz posts the "
+        "biggest form of a page, so bad and foreign ids are in "
+        "tests/aftercare/helpcard/test_edit.py"
     ),
     "courses.admin_views.CourseFilterSet": (
         "the base of LessonFilterSet and CompletionFilterSet, which are fuzzed; "

@@ -7,8 +7,8 @@ import pytest
 from dateutil.relativedelta import relativedelta
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import date_format
 
+from aftercare.mine.section import day_text
 from aftercare.models import ConsentWay, Rhythm
 from aftercare.plans.services import plan_close
 from tests.aftercare.factories import plan_for
@@ -32,7 +32,9 @@ def test_every_two_months_plans_anew_and_shows_the_new_next_moment(client):
     assert plan.rhythm == Rhythm.TWO_MONTHLY and plan.preferred_way == "whatsapp"
     first = plan.moments.open().first()
     assert first.due_on == plan.start_date + relativedelta(months=2)
-    expected = f"We spreken elkaar weer rond {date_format(first.due_on, 'j F')}, via WhatsApp."
+    expected = (
+        f"We spreken elkaar weer rond {day_text(first.due_on, timezone.localdate())}, via WhatsApp."
+    )
     assert f"Opgeslagen. {expected}" in response.content.decode()
 
 
@@ -78,12 +80,12 @@ def test_rather_no_contact_plans_no_moments_and_says_so_kindly(client):
         (
             {"way": "phone", "rhythm": "custom", "interval_weeks": "abc"},
             "interval_weeks",
-            "Vul een getal in.",
+            "Voer een geheel getal in.",
         ),
         (
             {"way": "phone", "rhythm": "custom", "interval_weeks": "99"},
             "interval_weeks",
-            "Zorg ervoor dat deze waarde kleiner of gelijk is aan 26.",
+            "Zorg ervoor dat deze waarde hoogstens 26 is.",
         ),
         ({"way": "brief", "rhythm": "3-6-12"}, "way", None),
     ],

@@ -44,7 +44,7 @@ def test_a_too_long_reason_gets_a_dutch_message_and_stays(client):
     reason = "lang " * 200
     response = client.post(reverse("aftercare:mine_pause", args=[plan.pk]), {"reason": reason})
     assert response.status_code == 200
-    assert "Zorg ervoor dat deze waarde" in response.context["form"].errors["reason"][0]
+    assert "niet meer dan 500 tekens" in response.context["form"].errors["reason"][0]
     assert reason.strip() in response.content.decode()
     plan.refresh_from_db()
     assert not plan.is_paused

@@ -6,8 +6,8 @@ import datetime
 import pytest
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import date_format
 
+from aftercare.mine.section import day_text
 from aftercare.models import Rhythm
 from aftercare.plans.services import plan_close, plan_pause
 from aftercare.successes.services import success_record
@@ -36,7 +36,9 @@ def test_the_person_sees_their_contact_how_to_reach_them_and_the_next_moment(cli
     assert "Uw contactpersoon is <strong>Joke Bakker</strong>." in html
     assert 'href="tel:0611112222"' in html and 'href="tel:0307654321"' in html
     due = plan.moments.open().first().due_on
-    assert f"We spreken elkaar weer rond {date_format(due, 'j F')}, per telefoon." in html
+    assert (
+        f"We spreken elkaar weer rond {day_text(due, timezone.localdate())}, per telefoon." in html
+    )
     for name in ("mine_contact", "mine_pause", "mine_stop", "help_card"):
         assert reverse(f"aftercare:{name}", args=[plan.pk]) in html
 
@@ -105,9 +107,9 @@ def test_the_section_costs_the_same_queries_for_one_plan_or_many(client, assert_
     person = UserFactory()
     client.force_login(person)
     _plans_of(person, running=1, closed=0)
-    assert_page_queries(MY, 22)
+    assert_page_queries(MY, 24)
     _plans_of(person, running=4, closed=4)
-    response = assert_page_queries(MY, 22)
+    response = assert_page_queries(MY, 24)
     assert response.content.decode().count('id="nazorg-') == 9
 
 
