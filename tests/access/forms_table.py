@@ -146,9 +146,6 @@ COVERED_ELSEWHERE = {
         "a mixin of the user creation and edit forms, never rendered alone; "
         "fuzzed as part of WaakvlamUserCreationForm and WaakvlamUserEditForm"
     ),
-    "aftercare.mine.forms.ConsentMixin": (
-        "a mixin of ContactForm and CardPersonForm, never rendered alone; fuzzed as part of them"
-    ),
     "aftercare.helpcard.forms.RemoveForm": (
         "the small hidden form of each item's remove button; the fuzz posts the "
         "biggest form of a page, so bad and foreign ids are in "
