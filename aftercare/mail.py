@@ -28,3 +28,9 @@ def send(person, template, context):
 def contact_introduce(plan):
     """The person hears who their (new) steady contact is."""
     send(plan.person, "contact_changed", {"plan": plan, "contact": plan.contact})
+
+
+def plan_stopped(plan):
+    """The steady contact hears that the person wants to stop: no reason,
+    no details."""
+    send(plan.contact, "plan_stopped", {"plan": plan, "who": plan.person})

@@ -35,6 +35,7 @@ def _plan(plan):
         "debt_assistance_ended_on": _iso(plan.debt_ended_on),
         "aftercare_until": _iso(plan.aftercare_until),
         "opened_on": _iso(plan.opened_on),
+        "reopened_on": _iso(plan.restarted_on),
         "paused_since": _iso(plan.paused_on),
         "closed_on": _iso(plan.closed_on),
         "how_to_keep_in_touch": plan.preferred_way,
@@ -44,6 +45,7 @@ def _plan(plan):
         "watch_out_for": plan.watch_out_for,
         "consent_given_on": _iso(plan.consent_on),
         "consent_given": plan.consent_way,
+        "consent_recorded_by": _name(plan.consent_recorded_by),
         "contact_moments": [_moment(moment) for moment in plan.moments.all()],
         "history": [
             {
@@ -85,7 +87,7 @@ def _plan(plan):
 def export_aftercare_data(user):
     plans = (
         AftercarePlan.objects.filter(person=user)
-        .select_related("organisation", "contact")
+        .select_related("organisation", "contact", "consent_recorded_by")
         .prefetch_related(
             "moments__done_by",
             "history",

@@ -14,12 +14,14 @@ from .admin.policies import moment_policy, plan_policy, settings_policy
 from .admin.viewsets import AftercareViewSetGroup
 from .contacts.sections import my_aftercare_contacts
 from .digest import digest_sections
+from .mine.section import my_aftercare
 from .models import AftercarePlan, AftercareSettings, ContactMoment
 from .privacy import erase_aftercare_data, export_aftercare_data
 
 hooks.register(EXPORT_PERSONAL_DATA, export_aftercare_data)
 hooks.register(ERASE_PERSONAL_DATA, erase_aftercare_data)
 hooks.register(MY_WAAKVLAM_SECTION, my_aftercare_contacts, order=8)
+hooks.register(MY_WAAKVLAM_SECTION, my_aftercare, order=12)
 
 register_permission_policy(AftercarePlan, plan_policy)
 register_permission_policy(ContactMoment, moment_policy)

@@ -179,6 +179,12 @@ def may_change_own_plan(user, plan):
     return user.is_authenticated and plan.person_id is not None and user.pk == plan.person_id
 
 
+def may_edit_help_card(user, plan):
+    """The services and people on the person's help card: the steady contact
+    and the coordinators, as long as the plan has its person."""
+    return plan.person_id is not None and may_record_contact(user, plan)
+
+
 def may_edit_pages(user):
     return user.is_authenticated and (user.is_superuser or has_role(user, Role.EDITOR))
 

@@ -3,6 +3,7 @@ that every Waakvlam site must publish. Editors change them in the admin."""
 
 import datetime
 
+from django.conf import settings
 from wagtail.rich_text import RichText
 
 
@@ -59,6 +60,23 @@ PRIVACY_PAGE = {
             "Bij een spaarkring: wat u heeft ingelegd en uw spaardoel.",
             "Bent u vrijwilliger? Dan ook uw trainingen, certificaten en de datum "
             "van uw Verklaring Omtrent het Gedrag (VOG).",
+        ),
+        ("heading", "Nazorg na schuldhulp"),
+        _p(
+            "Krijgt u nazorg? Dan houdt een vaste vrijwilliger contact met u. Wij "
+            "bewaren dan wie uw contactpersoon is en wanneer u elkaar spreekt.",
+            "Uw eigen keuzes bewaren wij alleen als u daar toestemming voor geeft: "
+            "hoe en hoe vaak u contact wilt, waar u op let, korte notities van een "
+            "gesprek, en uw hulpkaart met plekken en mensen die u helpen.",
+        ),
+        _ul(
+            "Alleen u, uw vaste contactpersoon en de coördinatoren van de organisatie "
+            "zien dit. Trainers van uw groep en andere vrijwilligers zien het niet.",
+            "Wij bewaren geen bedragen van uw inkomen of schulden, en geen bankgegevens.",
+            "U kunt uw keuzes altijd veranderen, pauzeren of stoppen onder ‘Mijn Waakvlam’.",
+            f"Is uw nazorg afgelopen? Dan bewaren wij de gegevens nog "
+            f"{settings.AFTERCARE_RETENTION_MONTHS} maanden. Daarna halen wij uw naam "
+            "en alles wat u vertelde weg. Wij tellen alleen nog hoeveel gesprekken er waren.",
         ),
         ("heading", "Waarom?"),
         _p(

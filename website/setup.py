@@ -144,6 +144,11 @@ SCHEDULES = [
     ("people.tasks.anonymise_inactive_users", Schedule.DAILY, "Inactieve accounts anonimiseren"),
     ("people.tasks.prune_audit_entries", Schedule.DAILY, "Oude audit-regels opruimen"),
     (
+        "aftercare.tasks.anonymise_closed_plans",
+        Schedule.DAILY,
+        "Afgesloten nazorgtrajecten anonimiseren",
+    ),
+    (
         "people.tasks.prune_role_invitations",
         Schedule.DAILY,
         "Oude uitnodigingen voor rollen opruimen",

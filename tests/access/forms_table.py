@@ -53,6 +53,10 @@ FORMS = {
     "groups.savings.forms.OwnGoalForm": ("my_goal", PARTICIPANT, "POST"),
     "groups.attendance.forms.AbsenceForm": ("absence", PARTICIPANT, "POST"),
     "groups.savings.forms.SuccessStoryForm": ("my_success", PARTICIPANT, "POST"),
+    # The person's own aftercare pages (the fuzz world's participant has a plan).
+    "aftercare.mine.forms.ContactForm": ("my_plan_contact", PARTICIPANT, "POST"),
+    "aftercare.mine.forms.PauseForm": ("my_plan_pause", PARTICIPANT, "POST"),
+    "aftercare.helpcard.forms.CardPersonForm": ("my_card_people", PARTICIPANT, "POST"),
     # A trainer's pages.
     "groups.offer.forms.AssistedEnrolmentForm": ("enrolment_create", TRAINER, "POST"),
     "groups.attendance.forms.TrainerAbsenceForm": ("absences_ahead", TRAINER, "POST"),
@@ -69,6 +73,8 @@ FORMS = {
     "aftercare.contacts.forms.ReferralForm": ("referral_add", CONTACT, "POST"),
     "aftercare.contacts.forms.ReferralOutcomeForm": ("referral_outcome", CONTACT, "POST"),
     "aftercare.contacts.forms.SuccessForm": ("success_add", CONTACT, "POST"),
+    # The steady contact (the fuzz world's trainer) fills the help card.
+    "aftercare.helpcard.forms.CardServiceForm": ("card_services", TRAINER, "POST"),
     # The admin.
     "groups.offer.admin.page_form.GroupPageForm": ("group_page_add", ADMIN, "POST"),
     "groups.offer.admin.meetings.MeetingForm": ("meeting_add", ADMIN, "POST"),
@@ -122,6 +128,12 @@ VIEWS = {
         "POST",
     ),
     "knowledge search": ("search", ANONYMOUS, "GET"),
+    "stopping aftercare (a confirmation without fields)": ("my_plan_stop", PARTICIPANT, "POST"),
+    "the contact's people on the help card (CardPersonForm, no consent box)": (
+        "card_people",
+        TRAINER,
+        "POST",
+    ),
     "the attention list's outcome form (SignalOutcomeForm in the admin)": (
         "attention_outcome",
         ADMIN,
@@ -157,6 +169,11 @@ COVERED_ELSEWHERE = {
     "people.wagtail_users.ProfileFieldsMixin": (
         "a mixin of the user creation and edit forms, never rendered alone; "
         "fuzzed as part of WaakvlamUserCreationForm and WaakvlamUserEditForm"
+    ),
+    "aftercare.helpcard.forms.RemoveForm": (
+        "the small hidden form of each item's remove button; the fuzz posts the "
+        "biggest form of a page, so bad and foreign ids are in "
+        "tests/aftercare/helpcard/test_edit.py"
     ),
     "courses.admin_views.CourseFilterSet": (
         "the base of LessonFilterSet and CompletionFilterSet, which are fuzzed; "

@@ -12,6 +12,7 @@ from allauth.account.utils import user_pk_to_url_str
 from django.urls import reverse
 from django.utils import timezone
 
+from aftercare.models import AftercarePlan
 from aftercare.plans.services import plan_close
 from aftercare.referrals.services import referral_record
 from groups.attendance.links import absence_token
@@ -20,10 +21,10 @@ from groups.savings import services as savings_services
 from groups.savings.cycles import savings_cycle_open
 from knowledge.models import Service
 from people.models import Role
-from tests.aftercare.factories import plan_for
+from tests.aftercare.factories import AFTERCARE_COMPETENCY, aftercare_settings, plan_for
 from tests.factories import MembershipFactory, UserFactory
 from tests.groups.factories import EnrolmentFactory, GroupPageFactory, MeetingFactory, group_index
-from tests.volunteers.factories import VolunteerProfileFactory
+from tests.volunteers.factories import CompetencyRecordFactory, VolunteerProfileFactory
 
 from .forms_table import ADMIN, ANONYMOUS, CONTACT, PARTICIPANT, PASSWORDLESS, TRAINER
 
@@ -102,6 +103,22 @@ def user_for(role, world):
     }[role]
 
 
+def _own_plan(world):
+    """The participant's aftercare plan, with the trainer as steady contact;
+    made once, on first use."""
+    participant, trainer = world["participant"], world["trainer"]
+    plan = AftercarePlan.objects.filter(person=participant).first()
+    if plan is None:
+        aftercare_settings(world["organisation"])
+        CompetencyRecordFactory(volunteer=trainer, competency=AFTERCARE_COMPETENCY)
+        plan = plan_for(organisation=world["organisation"], person=participant, contact=trainer)
+    return plan
+
+
+def _plan_url(name):
+    return lambda w: reverse(f"aftercare:{name}", args=[_own_plan(w).pk])
+
+
 def _reset_key(world):
     user = world["participant"]
     key = default_token_generator.make_token(user)
@@ -122,6 +139,12 @@ URLS = {
     "set_password": lambda w: reverse("account_set_password"),
     "email": lambda w: reverse("account_email"),
     "my_goal": lambda w: reverse("groups:my_goal", args=[w["group"].pk]),
+    "my_plan_contact": _plan_url("mine_contact"),
+    "my_plan_pause": _plan_url("mine_pause"),
+    "my_plan_stop": _plan_url("mine_stop"),
+    "my_card_people": _plan_url("help_card_my_people"),
+    "card_services": _plan_url("help_card_services"),
+    "card_people": _plan_url("help_card_people"),
     "enrolment_create": lambda w: reverse("groups:enrolment_create", args=[w["group"].pk]),
     "absence": lambda w: reverse("groups:absence", args=[w["later"].pk]),
     "absence_link": lambda w: reverse(

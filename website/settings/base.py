@@ -310,6 +310,8 @@ ACCOUNT_LOGOUT_REDIRECT_URL = "/"
 ANONYMISE_AFTER_DAYS = env.int("ANONYMISE_AFTER_DAYS", default=730)
 # The audit trail of who saw or exported others' data is kept this long.
 AUDIT_RETENTION_DAYS = env.int("AUDIT_RETENTION_DAYS", default=730)
+# Aftercare plans closed this many months ago are anonymised by a daily task.
+AFTERCARE_RETENTION_MONTHS = env.int("AFTERCARE_RETENTION_MONTHS", default=24)
 # Invitations (to a role, to a group): how long the link works, and how long
 # an answered or expired invitation is kept before a daily task removes it.
 ROLE_INVITATION_DAYS = env.int("ROLE_INVITATION_DAYS", default=14)
