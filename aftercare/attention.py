@@ -60,7 +60,8 @@ def plan_admin_urls(signals):
         person_id__in={signal.person_id for signal in signals},
     ).order_by("opened_on", "pk")
     # The newest plan of a person in an organisation wins.
-    latest = {(plan.organisation_id, plan.person_id): plan.pk for plan in plans.only("pk")}
+    rows = plans.values_list("organisation_id", "person_id", "pk")
+    latest = {(organisation_id, person_id): pk for organisation_id, person_id, pk in rows}
     return {
         signal.pk: plan_admin_url(latest[key])
         for signal in signals
