@@ -8,3 +8,6 @@ from django.utils.translation import gettext_lazy as _
 class AftercareConfig(AppConfig):
     name = "aftercare"
     verbose_name = _("Aftercare")
+
+    def ready(self):
+        from .successes import receivers  # noqa: F401

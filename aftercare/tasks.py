@@ -4,6 +4,7 @@ data."""
 
 from .moments.reminders import contact_reminders_send
 from .retention import plans_anonymise
+from .successes.steady import steady_successes_record
 
 
 def remind_contact_moments(today=None):
@@ -13,3 +14,8 @@ def remind_contact_moments(today=None):
 
 def anonymise_closed_plans():
     return plans_anonymise()
+
+
+def record_steady_successes():
+    """Daily: 3, 6 and 12 months without concerns become a success, once."""
+    return steady_successes_record()

@@ -24,6 +24,7 @@ TRAINER_PROBLEMS = "waakvlam_trainer_problems"
 TRAINER_LACKING = "waakvlam_trainer_lacking"
 GROUP_PAGE_SECTION = "waakvlam_group_page_section"
 TRAINER_FLAGS = "waakvlam_trainer_flags"
+ATTENTION_SOURCE_URL = "waakvlam_attention_source_url"
 
 
 def trainer_problems(user, group):
@@ -49,3 +50,14 @@ def trainer_flags(groups):
         for group_id, sentences in check(groups).items():
             flags.setdefault(group_id, []).extend(sentences)
     return flags
+
+
+def attention_source_urls(signals):
+    """{signal id: URL} for the group-less `signals`, by every registered
+    function."""
+    groupless = [signal for signal in signals if signal.group_id is None]
+    urls = {}
+    if groupless:
+        for source in hooks.get_hooks(ATTENTION_SOURCE_URL):
+            urls.update(source(groupless))
+    return urls

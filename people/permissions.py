@@ -104,6 +104,15 @@ def may_record_signal_outcome(user, group):
     return leads_or_coordinates(user, group)
 
 
+def may_record_attention_outcome(user, signal):
+    """Record what happened after any signal on the attention list: a
+    group's signal as may_record_signal_outcome; a signal without a group
+    (aftercare) only the coordinators of its organisation."""
+    if signal.group_id is None:
+        return is_coordinator(user, signal.organisation_id)
+    return may_record_signal_outcome(user, signal.group)
+
+
 def may_keep_books(user, group):
     """Record deposits and see the ledger of a savings circle: its trainers
     and coordinators, and the member chosen as bookkeeper while they are

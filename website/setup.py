@@ -188,6 +188,7 @@ SCHEDULES = [
         "Trainers die niet meer bevoegd zijn melden",
     ),
     ("people.tasks.send_weekly_digest", Schedule.WEEKLY, "Weekoverzicht"),
+    ("aftercare.tasks.record_steady_successes", Schedule.DAILY, "Nazorg: maanden zonder zorgen"),
     # The outbox's retries; run every minute, so its results are not kept
     # (they would push every other task's result out of the list).
     (

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from ..attention import attention_after_moment
 from ..plans.models import Way
 from ..plans.rhythm import rhythm_dates
 from .models import ContactMoment, Purpose
@@ -77,6 +78,7 @@ def moment_record(
             purpose=Purpose.LIFE_EVENT,
             follows=moment,
         )
+    attention_after_moment(moment)
     return plan.moments.open().order_by("due_on", "pk").first()
 
 

@@ -1,5 +1,6 @@
 """The coordinators' attention list in the admin: every attention signal of
-their organisations (all groups), with filters, what happened after it, the
+their organisations (all groups, and aftercare's signals without a group,
+shown as "Nazorg" with a link a higher app supplies), with filters, what happened after it, the
 export, and a small form to write down an outcome. Built with the admin
 kit: scoped to the coordinator's organisations, audited as viewing
 personal data (the notes are personal data)."""
@@ -27,6 +28,7 @@ from people.admin_kit.views import add_service_error
 from people.admin_kit.viewsets import ScopedObjectMixin
 from people.audit.services import VIEW, audit_log
 
+from ..hooks import attention_source_urls
 from ..offer.admin.filters import GroupChoiceFilter, group_label
 from .forms import SignalOutcomeForm
 from .models import AttentionSignal, SignalKind
@@ -36,7 +38,7 @@ from .signal_views import outcome_message
 
 # Coordinators look, and write down what happened; nobody adds or deletes.
 attention_policy = OrganisationScopedPolicy(
-    AttentionSignal, "group__organisation", permitted_actions=("view", "change")
+    AttentionSignal, "organisation", permitted_actions=("view", "change")
 )
 
 OPEN, ESCALATED, CLOSED = "open", "escalated", "closed"
@@ -66,6 +68,11 @@ class AttentionFilterSet(WagtailFilterSet):
         if value == ESCALATED:
             return queryset.open().filter(escalated_at__isnull=False)
         return queryset.open()
+
+
+def place_label(signal):
+    """The group (told apart by its place), or "Nazorg"."""
+    return group_label(signal.group) if signal.group_id else signal.place_label
 
 
 def _who_when(user, moment):
@@ -128,7 +135,7 @@ class AttentionListView(WaakvlamReportView):
     def to_row_dict(self, item):
         return OrderedDict(
             person=item.person.full_name,
-            group=group_label(item.group),
+            group=place_label(item),
             kind=item.get_kind_display(),
             raised_at=item.raised_at,
             missed=item.missed,
@@ -146,9 +153,12 @@ class AttentionListView(WaakvlamReportView):
         context = super().get_context_data(*args, **kwargs)
         # The URL differs per row only in its number: reverse it once.
         pattern = reverse(self.outcome_url_name, args=[0]).replace("/0/", "/{}/")
-        for signal in context["object_list"]:
+        signals = context["object_list"]
+        source_urls = attention_source_urls(signals)
+        for signal in signals:
             signal.attention = attention_text(signal)
             signal.outcome_url = pattern.format(signal.pk) if signal.is_open else ""
+            signal.source_url = source_urls.get(signal.pk, "")
         return context
 
 
@@ -189,7 +199,7 @@ class SignalOutcomeAdminView(
         audit_log(
             user=request.user,
             action=VIEW,
-            label=self.signal.group.title,
+            label=self.signal.place_label,
             obj=self.signal,
             data={"page": "signal_outcome"},
         )
@@ -220,7 +230,7 @@ class SignalOutcomeAdminView(
         context.update(
             signal=self.signal,
             attention=attention_text(self.signal),
-            group=group_label(self.signal.group),
+            group=place_label(self.signal),
             back_url=reverse(self.index_url_name),
         )
         return context

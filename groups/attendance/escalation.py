@@ -1,7 +1,9 @@
 """Attention signals that reach the coordinators: a signal still without an
 outcome after ATTENTION_ESCALATION_DAYS, or a person with open signals in
 two groups of the same organisation. Run hourly (groups.tasks); a second
-signal is therefore passed on within the hour after it was raised.
+signal is therefore passed on within the hour after it was raised. Signals
+without a group (aftercare) are passed on when they stay open too long;
+"two groups" counts groups' signals only.
 
 "Told once" is `escalated_at`: it is set in the same transaction that
 queues the mail, on rows locked first, so a second run or a second worker
@@ -25,14 +27,15 @@ def _due(overdue_before):
     """(organisation id, person id) of everyone with a signal to pass on."""
     other_open = (
         AttentionSignal.objects.open()
-        .filter(person=OuterRef("person"), group__organisation=OuterRef("group__organisation"))
+        .filter(person=OuterRef("person"), organisation=OuterRef("organisation"))
+        .filter(group__isnull=False)
         .exclude(pk=OuterRef("pk"))
     )
     return (
         AttentionSignal.objects.open()
         .filter(escalated_at__isnull=True)
-        .filter(Q(raised_at__lte=overdue_before) | Exists(other_open))
-        .values_list("group__organisation_id", "person_id")
+        .filter(Q(raised_at__lte=overdue_before) | Q(Exists(other_open), group__isnull=False))
+        .values_list("organisation_id", "person_id")
         .distinct()
     )
 
@@ -56,15 +59,16 @@ def _escalate(organisation_id, person_id, *, now, overdue_before):
     signals = list(
         AttentionSignal.objects.open()
         .select_for_update(of=("self",))
-        .filter(person_id=person_id, group__organisation_id=organisation_id)
+        .filter(person_id=person_id, organisation_id=organisation_id)
         .select_related("group", "person")
         .order_by("raised_at", "pk")
     )
-    several = len(signals) > 1
+    several = sum(signal.group_id is not None for signal in signals) > 1
     due = [
         signal
         for signal in signals
-        if signal.escalated_at is None and (several or signal.raised_at <= overdue_before)
+        if signal.escalated_at is None
+        and ((several and signal.group_id) or signal.raised_at <= overdue_before)
     ]
     if not due:
         return False

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 
@@ -129,6 +130,14 @@ class SignalKind(models.TextChoices):
     UNANNOUNCED = "unannounced", _("absent without notice")
     # Always a good reason, but often: softer, still worth a call.
     ANNOUNCED = "announced", _("often absent with notice")
+    # Raised by a higher app (aftercare) for a person, not for a group.
+    AFTERCARE_UNREACHED = "aftercare_unreached", _("aftercare: not reached twice in a row")
+    AFTERCARE_CONCERNS = "aftercare_concerns", _("aftercare: concerns")
+
+
+# The kinds a group's streaks raise; the others belong to no group.
+GROUP_KINDS = [SignalKind.UNANNOUNCED, SignalKind.ANNOUNCED]
+GROUPLESS_KINDS = [kind for kind in SignalKind.values if kind not in GROUP_KINDS]
 
 
 class SignalOutcome(models.TextChoices):
@@ -167,17 +176,32 @@ class AttentionSignal(models.Model):
     person is slipping away. Open until someone records an outcome, the
     person comes again or leaves the group. One open signal per person and
     group; its kind says which streak raised it. Coordinators hear of it
-    once (`escalated_at`) when it stays open too long."""
+    once (`escalated_at`) when it stays open too long.
 
+    A higher app raises signals without a group on the same list (aftercare:
+    not reached twice, concerns); those belong to the organisation only, one
+    open per person and kind, and no trainer sees them."""
+
+    organisation = models.ForeignKey(
+        "people.Organisation",
+        on_delete=models.PROTECT,
+        related_name="attention_signals",
+        verbose_name=_("organisation"),
+    )
     group = models.ForeignKey(
-        "groups.GroupPage", on_delete=models.PROTECT, related_name="attention_signals"
+        "groups.GroupPage",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="attention_signals",
     )
     person = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="attention_signals"
     )
     kind = models.CharField(
-        _("kind"), max_length=12, choices=SignalKind.choices, default=SignalKind.UNANNOUNCED
+        _("kind"), max_length=20, choices=SignalKind.choices, default=SignalKind.UNANNOUNCED
     )
+    # For aftercare's "not reached": the contact moments missed in a row.
     missed = models.PositiveSmallIntegerField(_("meetings missed in a row"))
     raised_at = models.DateTimeField(_("raised at"), default=timezone.now)
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
@@ -217,8 +241,19 @@ class AttentionSignal(models.Model):
                 condition=Q(closed_at__isnull=True),
                 name="attention_one_open_per_person",
             ),
+            models.UniqueConstraint(
+                fields=["organisation", "person", "kind"],
+                condition=Q(closed_at__isnull=True, group__isnull=True),
+                name="attention_one_open_per_kind_without_group",
+            ),
             models.CheckConstraint(
                 condition=Q(kind__in=SignalKind.values), name="attention_kind_valid"
+            ),
+            # A group's streak signal has its group; the others have none.
+            models.CheckConstraint(
+                condition=Q(kind__in=GROUP_KINDS, group__isnull=False)
+                | Q(kind__in=GROUPLESS_KINDS, group__isnull=True),
+                name="attention_group_signal_has_group",
             ),
             # Closed exactly when it has an outcome that closes.
             models.CheckConstraint(
@@ -229,8 +264,19 @@ class AttentionSignal(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.person} – {self.group.title} ({self.missed})"
+        return f"{self.person} – {self.place_label} ({self.missed})"
+
+    def save(self, *args, **kwargs):
+        # A group's signal belongs to the group's organisation.
+        if self.organisation_id is None and self.group_id is not None:
+            self.organisation_id = self.group.organisation_id
+        super().save(*args, **kwargs)
 
     @property
     def is_open(self):
         return self.closed_at is None
+
+    @property
+    def place_label(self):
+        """Where it comes from: the group's title, or "Nazorg"."""
+        return self.group.title if self.group_id else gettext("Aftercare")

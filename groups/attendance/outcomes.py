@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from people.permissions import may_record_signal_outcome
+from people.permissions import may_record_attention_outcome
 
 from .models import RECORDABLE_OUTCOMES, AttentionSignal, SignalOutcome
 
@@ -19,7 +19,7 @@ from .models import RECORDABLE_OUTCOMES, AttentionSignal, SignalOutcome
 def signal_outcome_record(*, signal, outcome, note, by):
     """Write down what happened after `signal`, by a trainer of its group or
     a coordinator of its organisation. Returns the signal as saved."""
-    if not may_record_signal_outcome(by, signal.group):
+    if not may_record_attention_outcome(by, signal):
         raise PermissionDenied
     # Two people recording at once: the second sees the first one's outcome.
     signal = AttentionSignal.objects.select_for_update().select_related("group").get(pk=signal.pk)

@@ -24,13 +24,14 @@ def _iso(moment):
 
 
 def export_attention_signals(user):
-    """The signals raised because the person missed meetings in a row, with
-    what happened afterwards and the note written about it."""
+    """The signals raised because the person missed meetings in a row (or,
+    without a group, by aftercare), with what happened afterwards and the
+    note written about it."""
     signals = AttentionSignal.objects.filter(person=user).select_related("group")
     return {
         "attention_signals": [
             {
-                "group": signal.group.title,
+                "group": signal.place_label,
                 "kind": signal.kind,
                 "meetings_missed": signal.missed,
                 "raised_at": signal.raised_at.isoformat(),

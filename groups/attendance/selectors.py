@@ -71,6 +71,14 @@ def saved_text(attendance):
 def attention_text(signal):
     if signal is None:
         return ""
+    if signal.kind == SignalKind.AFTERCARE_CONCERNS:
+        return _("Concerns at a contact moment")
+    if signal.kind == SignalKind.AFTERCARE_UNREACHED:
+        return ngettext(
+            "Not reached %(counter)s time in a row",
+            "Not reached %(counter)s times in a row",
+            signal.missed,
+        ) % {"counter": signal.missed}
     if signal.kind == SignalKind.ANNOUNCED:
         return ngettext(
             "Absent with notice %(counter)s time in a row",

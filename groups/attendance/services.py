@@ -108,7 +108,13 @@ def signals_update(*, group):
         kind, count = wanted
         told_before = signal is not None and signal.kind == SignalKind.UNANNOUNCED
         if signal is None:
-            signal = AttentionSignal(group=group, person_id=person_id, kind=kind, missed=count)
+            signal = AttentionSignal(
+                organisation_id=group.organisation_id,
+                group=group,
+                person_id=person_id,
+                kind=kind,
+                missed=count,
+            )
             raised.append(signal)
         elif (signal.kind, signal.missed) != wanted:
             signal.kind, signal.missed = kind, count

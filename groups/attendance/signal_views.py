@@ -2,7 +2,8 @@
 small form beside each signal on Mijn Waakvlam posts here; this page shows
 the form again when something was not right, with what was typed kept.
 Only the group's trainers and the organisation's coordinators; anyone else,
-and a signal that is closed, gets a 404."""
+a signal that is closed, and a signal without a group (aftercare: the
+admin's attention list only) gets a 404."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -26,7 +27,7 @@ def _signal_or_404(request, signal_id):
     signal = (
         AttentionSignal.objects.open()
         .select_related("group", "person", "unreached_by")
-        .filter(pk=signal_id)
+        .filter(pk=signal_id, group__isnull=False)
         .first()
     )
     if signal is None or not may_record_signal_outcome(request.user, signal.group):

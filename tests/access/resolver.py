@@ -13,7 +13,15 @@ def _walk(patterns, prefix="", namespace=""):
             yield prefix + str(pattern.pattern), name
 
 
-PROJECT_PACKAGES = ("website", "people", "groups", "courses", "knowledge", "volunteers")
+PROJECT_PACKAGES = (
+    "website",
+    "people",
+    "groups",
+    "courses",
+    "knowledge",
+    "volunteers",
+    "aftercare",
+)
 
 
 def _view_module(callback):

@@ -15,7 +15,15 @@ from django.utils import timezone
 
 from aftercare.referrals.services import referral_record
 from courses.models import Completion, CompletionRule, Lesson
-from groups.models import AttentionSignal, Closure, GroupKind, GroupPause, OrganisationOfferPage
+from groups.attendance.person_signals import attention_signal_raise
+from groups.models import (
+    AttentionSignal,
+    Closure,
+    GroupKind,
+    GroupPause,
+    OrganisationOfferPage,
+    SignalKind,
+)
 from groups.offer import notifications
 from groups.savings import services as savings_services
 from groups.savings.cycles import savings_cycle_open
@@ -154,6 +162,11 @@ def _organisation(name, *, first, second=None, planned):
         "moment": plan.moments.first(),
         "referral": _referral(plan, name),
         "aftercare_settings": aftercare_settings(organisation),
+        # Aftercare's signal without a group, on the attention list: only
+        # the organisation's coordinators see it.
+        "aftercare_signal": attention_signal_raise(
+            organisation=organisation, person=plan.person, kind=SignalKind.AFTERCARE_CONCERNS
+        ),
         "group_pause": GroupPause.objects.create(
             group=course,
             paused_at=timezone.now() - datetime.timedelta(days=30),

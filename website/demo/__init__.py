@@ -8,6 +8,7 @@ from knowledge.whitepaper import import_whitepaper
 from people.mail import mail_suppressed
 from website.setup import ensure_admin_groups, ensure_site_structure
 
+from .aftercare import seed_aftercare
 from .courses import seed_finished_course
 from .groups import seed_attendance, seed_closures, seed_offer, seed_pause, seed_savings
 from .knowledge import seed_knowledge_extras
@@ -34,4 +35,6 @@ def seed_demo():
         # Creates the Kennisbank (in the menu) when missing and fills it.
         import_whitepaper()
         seed_knowledge_extras()
+        # Needs the contacts' competencies and the social map's services.
+        seed_aftercare(organisations, users)
     return accounts

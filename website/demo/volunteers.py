@@ -149,7 +149,13 @@ def seed_volunteers(organisations, users):
         utrecht,
         "active",
         14,
-        {"gespreksvoering": 500, "privacy-avg": 120, "stress-sensitief-werken": 700},
+        {
+            "gespreksvoering": 500,
+            "privacy-avg": 120,
+            "stress-sensitief-werken": 700,
+            # A steady aftercare contact (website.demo.aftercare).
+            "nazorg-terugvalpreventie": 80,
+        },
         ["thuisadministratie-vrijwilliger"],
         coordinator,
     )
