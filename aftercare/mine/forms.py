@@ -45,6 +45,9 @@ class ConsentMixin:
 
 
 class ContactForm(ConsentMixin, forms.Form):
+    # The help texts say when "how often" is needed: no "(optional)" beside it.
+    hide_optional = True
+
     way = forms.ChoiceField(
         label=_("How do you want to keep in touch?"),
         choices=[(value, WAY_LABELS[value]) for value, _label in WAY_CHOICES],

@@ -202,8 +202,9 @@ OFFER_QUERIES = 14
 # group has finished (its sign-up section), one for whether it is paused.
 GROUP_PAGE_QUERIES = 29
 # One more for the second factors ("Extra security"), one for open invitations,
-# one for the meetings the person said they cannot come to.
-MY_WAAKVLAM_QUERIES = 24
+# one for the meetings the person said they cannot come to, one for the
+# person's own aftercare plans ("Mijn nazorg").
+MY_WAAKVLAM_QUERIES = 25
 
 
 def test_offer_index_query_count_does_not_grow_with_groups(assert_page_queries):

@@ -262,7 +262,9 @@ STATEMENT_QUERIES = 22
 PAYOUTS_QUERIES = 24
 MEMBER_STATEMENT_QUERIES = 18
 DEPOSITS_QUERIES = 19  # in a second round, after the first was closed
-MY_WAAKVLAM_QUERIES = 33  # with the meetings the member said they cannot come to
+# With the meetings the member said they cannot come to, and their own
+# aftercare plans ("Mijn nazorg").
+MY_WAAKVLAM_QUERIES = 34
 
 
 @pytest.mark.parametrize("members", [3, 30])
