@@ -178,4 +178,4 @@ def test_the_list_takes_as_many_queries_for_20_plans_as_for_2(client, assert_pag
     for _plan in range(18):
         record(plan_for(organisation=first.organisation, contact=first.contact), Outcome.CONCERNS)
     response = assert_page_queries(LIST, LIST_QUERIES)
-    assert response.content.decode().count("/admin/aftercare_plans/edit/") == 20
+    assert response.content.decode().count("/admin/aftercare_plans/inspect/") == 20
