@@ -80,4 +80,4 @@ def test_the_list_takes_the_same_queries_at_two_sizes(client, world, assert_page
             )
         )
     client.force_login(world["coordinator"])
-    assert_page_queries(LIST, 25)
+    assert_page_queries(LIST, 15)

@@ -143,5 +143,5 @@ def test_the_listing_takes_the_same_queries_at_10_and_100_plans(
 ):
     _more_plans(world, count)
     client.force_login(world["coordinator"])
-    assert_page_queries(LIST, 30)
-    assert_page_queries(LIST, 30, overdue="true")
+    assert_page_queries(LIST, 17)
+    assert_page_queries(LIST, 17, overdue="true")

@@ -101,4 +101,4 @@ def test_the_report_takes_the_same_queries_at_two_sizes(client, world, assert_pa
         )
         moment(plan, days_ago(3), days_ago(1), Outcome.WELL)
     client.force_login(world["coordinator"])
-    assert_page_queries(REPORT, 25)
+    assert_page_queries(REPORT, 19)
