@@ -7,10 +7,13 @@ signal refuses them (403, 404, or a redirect away)."""
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from aftercare.models import Outcome
 from aftercare.moments.services import moment_record
+from aftercare.referrals.services import referral_record
 from groups.models import AttentionSignal
+from knowledge.models import Service
 from people.models import Role
 from tests.access.paths import victim_path
 from tests.access.resolver import url_patterns
@@ -40,7 +43,26 @@ def world():
         "trainer": trainer,
         "other_coordinator": MembershipFactory(role=Role.COORDINATOR).user,
     }
-    victims = {"plan": plan, "moment": moment, "signal": AttentionSignal.objects.get()}
+    referral = referral_record(
+        plan=plan,
+        service=Service.objects.create(
+            name="Geldloket",
+            helps_with="Rekeningen.",
+            place="Utrecht",
+            organisation_type="gemeente",
+        ),
+        by=plan.contact,
+        referred_on=timezone.localdate(),
+        accompanied=True,
+        note=NAME,
+    )
+    victims = {
+        "plan": plan,
+        "moment": moment,
+        "referral": referral,
+        "signal": AttentionSignal.objects.get(),
+        "aftercare_settings": plan.organisation.aftercare_settings,
+    }
     return outsiders, victims
 
 
