@@ -11,11 +11,14 @@ The aftercare URLs are taken from the resolver, so the plan's own pages
 are walked as soon as they exist."""
 
 import pytest
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from aftercare.models import Outcome
 from aftercare.moments.services import moment_record
+from aftercare.referrals.services import referral_record
 from groups.models import AttentionSignal
+from knowledge.models import Service
 from people.models import Role
 from tests.access.paths import victim_path
 from tests.access.resolver import url_patterns
@@ -69,14 +72,33 @@ def world():
                 user__full_name="Olga Elders",
             ).user,
         ],
-        "victims": {"plan": plan, "moment": moment, "signal": AttentionSignal.objects.get()},
+        "victims": {
+            "plan": plan,
+            "moment": moment,
+            "referral": referral_record(
+                plan=plan,
+                service=Service.objects.create(
+                    name="Geldloket",
+                    helps_with="Post.",
+                    place="Utrecht",
+                    organisation_type="gemeente",
+                ),
+                by=plan.contact,
+                referred_on=timezone.localdate(),
+                accompanied=True,
+            ),
+            "signal": AttentionSignal.objects.get(),
+            "aftercare_settings": organisation.aftercare_settings,
+        },
     }
 
 
 def direct_paths(victims):
-    """The plan's own URLs, its signal on the attention list and on the site."""
+    """The plan's own URLs (the aftercare routes that name the plan or one of
+    its records), its signal on the attention list and on the site."""
     signal = victims["signal"]
-    paths = [path for route in AFTERCARE_ROUTES for path, named in [victim_path(route, victims)]]
+    filled = (victim_path(route, victims) for route in AFTERCARE_ROUTES)
+    paths = [path for path, named in filled if named]
     return [*paths, f"{LIST}outcome/{signal.pk}/", f"/groepen/signaal/{signal.pk}/"]
 
 
