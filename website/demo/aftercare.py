@@ -149,7 +149,12 @@ def _person(email, name):
             person.set_unusable_password()
             person.save()
         return person
-    return demo_person(email, name)
+    person = demo_person(email, name)
+    if not person.phone:
+        # The steady contact calls or apps them: a made-up number of their own.
+        person.phone = f"06 2{person.pk:07d}"
+        person.save(update_fields=["phone"])
+    return person
 
 
 def _open(organisation, person, contact, by, ended, phases, choices):
