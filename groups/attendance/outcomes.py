@@ -22,7 +22,11 @@ def signal_outcome_record(*, signal, outcome, note, by):
     if not may_record_attention_outcome(by, signal):
         raise PermissionDenied
     # Two people recording at once: the second sees the first one's outcome.
-    signal = AttentionSignal.objects.select_for_update().select_related("group").get(pk=signal.pk)
+    signal = (
+        AttentionSignal.objects.select_for_update(of=("self",))
+        .select_related("group")
+        .get(pk=signal.pk)
+    )
     if not signal.is_open:
         raise ValidationError(_("Someone already closed this signal."))
     if outcome not in RECORDABLE_OUTCOMES:

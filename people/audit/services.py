@@ -16,6 +16,18 @@ DOWNLOAD = "waakvlam.audit.download"
 ACTIONS = (VIEW, EXPORT, DOWNLOAD)
 
 
+def _storable(value):
+    """What PostgreSQL's JSON takes: no NUL character (a filter value typed
+    or posted by anyone may carry one)."""
+    if isinstance(value, str):
+        return value.replace("\x00", "")
+    if isinstance(value, dict):
+        return {_storable(key): _storable(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_storable(item) for item in value]
+    return value
+
+
 def audit_log(*, user, action, label, obj=None, subject=None, data=None):
     """Record that `user` saw (VIEW), exported (EXPORT) or downloaded
     (DOWNLOAD) personal data: `label` and `data` say what (a report and its
@@ -25,12 +37,12 @@ def audit_log(*, user, action, label, obj=None, subject=None, data=None):
         if obj is not None
         else None,
         object_id=str(obj.pk) if obj is not None else "",
-        label=str(label),
+        label=_storable(str(label)),
         action=action,
         timestamp=timezone.now(),
         user=user,
         subject=subject,
-        data=data or {},
+        data=_storable(data or {}),
     )
 
 

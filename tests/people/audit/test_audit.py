@@ -200,3 +200,14 @@ def test_an_erased_persons_name_leaves_the_entries_about_them(world):
     (entry,) = entries()
     assert entry.label == f"{ANONYMOUS_NAME} – Gespreksvoering"
     assert entry.user == world["coordinator"]
+
+
+def test_a_filter_value_with_a_nul_character_is_stored_without_it():
+    # PostgreSQL's JSON refuses NUL; anyone may type one into a filter.
+    user = UserFactory()
+    entry = audit_log(
+        user=user, action=VIEW, label="Lijst\x00", data={"q\x00": ["a\x00b", {"c": "\x00"}]}
+    )
+    entry.refresh_from_db()
+    assert entry.label == "Lijst"
+    assert entry.data == {"q": ["ab", {"c": ""}]}
