@@ -197,3 +197,27 @@ def test_health_answers_over_plain_http_with_production_security(client, product
     assert over_https.status_code == 200
     assert home.status_code == 301
     assert home["Location"].startswith("https://")
+
+
+def test_ready_says_ok_with_redis_as_cache_and_broker(client):
+    # Database 15: out of the way of a Redis used for anything else.
+    url = "redis://127.0.0.1:6379/15"
+    try:
+        socket.create_connection(("127.0.0.1", 6379), timeout=1).close()
+    except OSError:
+        pytest.skip("no Redis on 127.0.0.1:6379")
+    redis_cache = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": url,
+            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
+        }
+    }
+    with (
+        override_settings(CACHES=redis_cache),
+        patch.object(Conf, "ORM", None),
+        patch.object(Conf, "REDIS", url),
+    ):
+        response = client.get(READY)
+    assert response.json()["checks"] == {"database": "ok", "cache": "ok", "broker": "ok"}
+    assert response.status_code == 200
