@@ -7,8 +7,19 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from people import second_factor_views
+from website import health
+
+# For load balancers and operators (see the README's Deployment section).
+health_urls = (
+    [
+        path("", health.alive, name="alive"),
+        path("ready/", health.ready, name="ready"),
+    ],
+    "health",
+)
 
 urlpatterns = [
+    path("health/", include(health_urls)),
     path("", include("website.site_urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documenten/", include(wagtaildocs_urls)),

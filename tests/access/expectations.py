@@ -73,6 +73,9 @@ OWN_URLS = {
     "documenten/^(\\d+)/(.*)$": PUBLIC,
     "documenten/authenticate_with_password/<int:restriction_id>/": PUBLIC,
     "favicon.ico": PUBLIC,
+    # For load balancers: no personal data, nothing but "ok" or which check failed.
+    "health/": PUBLIC,
+    "health/ready/": PUBLIC,
     "groepen/<int:group_id>/aanmelden/": PUBLIC,
     "groepen/<int:group_id>/deelnemers/": SIGNED_IN,
     "groepen/<int:group_id>/pauze/": SIGNED_IN,
