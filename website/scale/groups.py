@@ -113,7 +113,8 @@ def _meetings(rng, sizes, pages):
 
 def _enrolments_of(rng, page, people, first_meeting):
     """Places first, up to the group's capacity; then a short waiting list;
-    whoever is left signed up once and left again (cancelled)."""
+    whoever is left came to the past meetings and left last night (cancelled)."""
+    left_at = moment(0, 0)
     rows = []
     waiting = rng.randint(0, 8)
     for position, person in enumerate(people):
@@ -124,7 +125,7 @@ def _enrolments_of(rng, page, people, first_meeting):
             status, extra = EnrolmentStatus.WAITING, {}
         else:
             status = EnrolmentStatus.CANCELLED
-            extra = {"enrolled_at": signed_up, "cancelled_at": first_meeting.starts_at}
+            extra = {"enrolled_at": signed_up, "cancelled_at": left_at}
         rows.append(
             Enrolment(group=page, person=person, status=status, created_at=signed_up, **extra)
         )
