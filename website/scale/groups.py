@@ -64,6 +64,8 @@ def _page(rng, organisation, number, kind, label, trainers):
         capacity=rng.randint(10, 30),
         open_to_other_organisations=kind == GroupKind.TRAINING and number % 2 == 0,
         contact_name=trainers[0].full_name if trainers else "",
+        first_published_at=moment(-90 - number, 9),
+        last_published_at=moment(-90 - number, 9),
     )
     page.trainers = trainers
     return page

@@ -4,6 +4,8 @@ published; each has a topic, a few headings and paragraphs."""
 from knowledge.models import ArticlePage
 from knowledge.whitepaper import ensure_knowledge_index, ensure_topics
 
+from .common import moment
+
 SUBJECTS = [
     "vaste lasten verlagen", "een budget maken", "post ordenen", "toeslagen aanvragen",
     "een betalingsregeling", "beslag op loon", "sparen voor later", "de sociale kaart",
@@ -38,6 +40,9 @@ def seed_articles(rng, sizes):
             slug=f"schaal-artikel-{number:03d}",
             summary=rng.choice(PHRASES),
             body=_body(rng),
+            # As publish() would: the Kennisbank lists the newest first.
+            first_published_at=moment(-number, 9),
+            last_published_at=moment(-number, 9),
         )
         article.topics = [rng.choice(topics)]
         index.add_child(instance=article)
