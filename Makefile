@@ -56,7 +56,7 @@ test-postgres: install
 test: lint test-sqlite test-postgres
 
 bench: install
-	$(PY) scripts/bench.py
+	$(PY) -m scripts.bench
 
 # Refresh the vendored NL Design System CSS from npm (not needed to run).
 assets:
