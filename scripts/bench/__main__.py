@@ -127,7 +127,9 @@ def summary(results, started):
 
 
 def main():
-    # SIGTERM unwinds like Ctrl-C: gunicorn is stopped, the temporary files go.
+    # Ctrl-C and SIGTERM unwind: gunicorn is stopped, the temporary files go
+    # (Ctrl-C even when started in the background, where SIGINT is ignored).
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     started = time.monotonic()
     databases.run("scripts/ensure-wrk")
