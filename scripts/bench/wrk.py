@@ -1,6 +1,7 @@
 """Running wrk and reading what it prints (with --latency)."""
 
 import dataclasses
+import math
 import re
 import subprocess
 
@@ -8,6 +9,10 @@ THREADS = 2
 CONNECTIONS = 4
 # A slow page must be measured, not counted as a timeout (wrk's default is 2 s).
 TIMEOUT = "60s"
+# A run that finishes fewer requests than this says little about p50 and
+# p99: it is run again for longer, up to MAX_SECONDS.
+MIN_REQUESTS = 20
+MAX_SECONDS = 30
 UNITS = {"us": 1e-3, "ms": 1.0, "s": 1000.0, "m": 60_000.0, "h": 3_600_000.0}
 
 
@@ -74,3 +79,18 @@ def measure(url, seconds, headers):
     if run.errors:
         raise WrkError(f"{run.errors} failed requests to {url}:\n{done.stdout}")
     return run
+
+
+def longer(seconds, run):
+    """The seconds a run of `seconds` that did `run` needs for MIN_REQUESTS,
+    or None when it had enough (or cannot get longer)."""
+    if run.requests >= MIN_REQUESTS or seconds >= MAX_SECONDS:
+        return None
+    return min(MAX_SECONDS, math.ceil(seconds * MIN_REQUESTS / max(run.requests, 1)))
+
+
+def measure_enough(url, seconds, headers):
+    """As measure, but a slow page is measured long enough for its percentiles."""
+    run = measure(url, seconds, headers)
+    more = longer(seconds, run)
+    return run if more is None else measure(url, more, headers)

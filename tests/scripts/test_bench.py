@@ -52,6 +52,15 @@ def test_output_without_figures_is_an_error():
         wrk.parse("unable to connect to 127.0.0.1:40123 Connection refused\n")
 
 
+def test_a_run_with_too_few_requests_is_run_again_for_longer():
+    slow = wrk.parse(OUTPUT)  # 10 requests in 5 s
+    assert wrk.longer(5, slow) == 10
+    assert wrk.longer(25, slow) == wrk.MAX_SECONDS
+    assert wrk.longer(wrk.MAX_SECONDS, slow) is None
+    enough = wrk.Run(100.0, 40.0, 80.0, requests=500, errors=0)
+    assert wrk.longer(5, enough) is None
+
+
 def test_the_wrk_command_sends_every_header():
     args = wrk.command("http://127.0.0.1:1/mijn/", 5, {"Cookie": "sessionid=abc"})
     assert args[-3:] == ["-H", "Cookie: sessionid=abc", "http://127.0.0.1:1/mijn/"]
