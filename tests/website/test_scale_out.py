@@ -116,7 +116,7 @@ def sent_to(address, template, since):
 def test_two_clusters_running_the_same_tasks_at_once_send_everything_exactly_once(scale_out):
     meeting, participants = meeting_tomorrow(3)
     offers = [expired_offer() for _ in range(2)]
-    contact, plans = contact_with_plans(3)
+    contact, _plans = contact_with_plans(3)
     # Only the copies below run the tasks, not the scheduler as well.
     Schedule.objects.update(next_run=timezone.now() + datetime.timedelta(hours=1))
     since = timezone.now()
