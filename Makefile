@@ -46,6 +46,7 @@ test-sqlite: install
 # PostgreSQL runs when it is reachable (or can be started); in CI it must be.
 test-postgres: install
 	@if scripts/ensure-postgres; then \
+		scripts/ensure-redis || echo "Redis is not reachable on 127.0.0.1:6379: the scale-out tests need it."; \
 		DATABASE_URL=$(PG_URL) $(PYTEST) -m "not database_free"; \
 	elif [ -n "$${CI:-}" ]; then \
 		echo "PostgreSQL is not reachable on 127.0.0.1:5432" >&2; exit 1; \
