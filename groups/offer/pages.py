@@ -30,6 +30,7 @@ from .admin.page_form import GroupPageForm
 from .closures.models import GroupPause
 from .forms import OfferFilterForm
 from .kinds import PUBLIC_KINDS, GroupKind
+from .listing import card_listing
 from .models import HOLDING_PLACE, EnrolmentStatus, Meeting, MeetingStatus
 
 
@@ -70,7 +71,12 @@ class GroupIndexPage(Page):
                 .values("group_id")
             )
             groups = groups.filter(pk__in=on_that_day)
-        return groups.with_counts().select_related("organisation").order_by("title")
+        # Open groups first, then finished ones: pages split the list in that order.
+        return (
+            groups.with_counts()
+            .select_related("organisation")
+            .order_by("has_finished", "title", "pk")
+        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -84,30 +90,13 @@ class GroupIndexPage(Page):
             and (user.is_staff or may_see_own_competencies(user)),
         )
         filters = form.filters() if request.GET else {}
+        groups = self.filtered(visible, filters)
         context.update(
+            card_listing(request, groups, path=self.get_url(request), filters=filters),
             filter_form=form,
-            cards=group_cards(request, self.filtered(visible, filters)),
             filtered=bool(filters),
         )
         return context
-
-
-def group_cards(request, groups):
-    """Cards of the groups still on offer and, apart, of finished ones."""
-    cards = [
-        {
-            "group": group,
-            "url": group.get_url(request),
-            "places_left": group.places_left(),
-            "next_meeting_at": group.next_meeting_at,
-            "finished": group.is_finished(),
-        }
-        for group in groups
-    ]
-    return {
-        "open": [card for card in cards if not card["finished"]],
-        "finished": [card for card in cards if card["finished"]],
-    }
 
 
 class OrganisationOfferPage(Page):
@@ -144,7 +133,8 @@ class OrganisationOfferPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         groups = GroupPage.objects.child_of(self).visible_to(request.user)
-        context["cards"] = group_cards(request, GroupIndexPage.filtered(groups, {}))
+        groups = GroupIndexPage.filtered(groups, {})
+        context.update(card_listing(request, groups, path=self.get_url(request)))
         return context
 
 
