@@ -54,6 +54,7 @@ def test_page_two_shows_the_next_cards_and_its_links_keep_the_filters(client):
 
     last = client.get(url, {"kind": "spaarkring", "page": "3"}).content.decode()
     assert titles(last) == ["Kring 05"]
+    assert "U ziet nummer 5 van de 5 groepen." in last
     assert 'rel="next"' not in last
 
 
