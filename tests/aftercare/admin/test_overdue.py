@@ -86,7 +86,8 @@ def test_the_list_takes_the_same_queries_at_two_sizes(client, world, assert_page
 def test_the_list_has_pages_that_keep_the_filter_and_the_export_has_every_row(client, world):
     late = timezone.localdate() - datetime.timedelta(days=3)
     ContactMoment.objects.bulk_create(
-        ContactMoment(plan=world["anna"], due_on=late - datetime.timedelta(days=n)) for n in range(60)
+        ContactMoment(plan=world["anna"], due_on=late - datetime.timedelta(days=n))
+        for n in range(60)
     )
     client.force_login(world["coordinator"])
     chosen = {"organisation": world["own"].pk}
