@@ -5,6 +5,7 @@ or the first page, never an error page."""
 
 from django.core.paginator import Paginator
 from django.http import QueryDict
+from django.utils.functional import cached_property
 
 # Enough to scroll through on a phone, little enough to load fast.
 CARDS_PER_PAGE = 24
@@ -31,10 +32,24 @@ def group_cards(request, groups):
     }
 
 
-def card_listing(request, groups, *, path, filters=None):
-    """The context of one page of `groups` (open ones first): its cards and
-    the pagination with links to `path` plus the valid `filters`."""
-    paginator = Paginator(groups, CARDS_PER_PAGE)
+class CountedPaginator(Paginator):
+    """Counts `counted`, the same groups without their figures: counting the
+    annotated list would work them out for every group."""
+
+    def __init__(self, object_list, per_page, *, counted):
+        super().__init__(object_list, per_page)
+        self.counted = counted
+
+    @cached_property
+    def count(self):
+        return self.counted.count()
+
+
+def card_listing(request, groups, *, counted, path, filters=None):
+    """The context of one page of `groups` (open ones first; `counted`: the
+    same, unannotated): its cards and the pagination with links to `path`
+    plus the valid `filters`."""
+    paginator = CountedPaginator(groups, CARDS_PER_PAGE, counted=counted)
     page = paginator.get_page(request.GET.get("page"))
     query = QueryDict(mutable=True)
     query.update(filters or {})

@@ -57,8 +57,7 @@ class GroupIndexPage(Page):
 
     @staticmethod
     def filtered(groups, filters):
-        """`groups` narrowed by the chosen filters, with their counts: a fixed
-        number of queries whatever their number."""
+        """`groups` narrowed by the chosen filters."""
         if "kind" in filters:
             groups = groups.filter(kind=filters["kind"])
         if "place" in filters:
@@ -71,7 +70,12 @@ class GroupIndexPage(Page):
                 .values("group_id")
             )
             groups = groups.filter(pk__in=on_that_day)
-        # Open groups first, then finished ones: pages split the list in that order.
+        return groups
+
+    @staticmethod
+    def listed(groups):
+        """`groups` with their counts, open ones first (pages split the list
+        in this order): a fixed number of queries whatever their number."""
         return (
             groups.with_counts()
             .select_related("organisation")
@@ -91,8 +95,9 @@ class GroupIndexPage(Page):
         )
         filters = form.filters() if request.GET else {}
         groups = self.filtered(visible, filters)
+        path = self.get_url(request)
         context.update(
-            card_listing(request, groups, path=self.get_url(request), filters=filters),
+            card_listing(request, self.listed(groups), counted=groups, path=path, filters=filters),
             filter_form=form,
             filtered=bool(filters),
         )
@@ -133,8 +138,8 @@ class OrganisationOfferPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         groups = GroupPage.objects.child_of(self).visible_to(request.user)
-        groups = GroupIndexPage.filtered(groups, {})
-        context.update(card_listing(request, groups, path=self.get_url(request)))
+        listed = GroupIndexPage.listed(groups)
+        context.update(card_listing(request, listed, counted=groups, path=self.get_url(request)))
         return context
 
 
