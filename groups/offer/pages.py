@@ -30,6 +30,7 @@ from .admin.page_form import GroupPageForm
 from .closures.models import GroupPause
 from .forms import OfferFilterForm
 from .kinds import PUBLIC_KINDS, GroupKind
+from .listing import card_listing
 from .models import HOLDING_PLACE, EnrolmentStatus, Meeting, MeetingStatus
 
 
@@ -56,8 +57,7 @@ class GroupIndexPage(Page):
 
     @staticmethod
     def filtered(groups, filters):
-        """`groups` narrowed by the chosen filters, with their counts: a fixed
-        number of queries whatever their number."""
+        """`groups` narrowed by the chosen filters."""
         if "kind" in filters:
             groups = groups.filter(kind=filters["kind"])
         if "place" in filters:
@@ -70,7 +70,17 @@ class GroupIndexPage(Page):
                 .values("group_id")
             )
             groups = groups.filter(pk__in=on_that_day)
-        return groups.with_counts().select_related("organisation").order_by("title")
+        return groups
+
+    @staticmethod
+    def listed(groups):
+        """`groups` with their counts, open ones first (pages split the list
+        in this order): a fixed number of queries whatever their number."""
+        return (
+            groups.with_counts()
+            .select_related("organisation")
+            .order_by("has_finished", "title", "pk")
+        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -84,30 +94,14 @@ class GroupIndexPage(Page):
             and (user.is_staff or may_see_own_competencies(user)),
         )
         filters = form.filters() if request.GET else {}
+        groups = self.filtered(visible, filters)
+        path = self.get_url(request)
         context.update(
+            card_listing(request, self.listed(groups), counted=groups, path=path, filters=filters),
             filter_form=form,
-            cards=group_cards(request, self.filtered(visible, filters)),
             filtered=bool(filters),
         )
         return context
-
-
-def group_cards(request, groups):
-    """Cards of the groups still on offer and, apart, of finished ones."""
-    cards = [
-        {
-            "group": group,
-            "url": group.get_url(request),
-            "places_left": group.places_left(),
-            "next_meeting_at": group.next_meeting_at,
-            "finished": group.is_finished(),
-        }
-        for group in groups
-    ]
-    return {
-        "open": [card for card in cards if not card["finished"]],
-        "finished": [card for card in cards if card["finished"]],
-    }
 
 
 class OrganisationOfferPage(Page):
@@ -144,7 +138,8 @@ class OrganisationOfferPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         groups = GroupPage.objects.child_of(self).visible_to(request.user)
-        context["cards"] = group_cards(request, GroupIndexPage.filtered(groups, {}))
+        listed = GroupIndexPage.listed(groups)
+        context.update(card_listing(request, listed, counted=groups, path=self.get_url(request)))
         return context
 
 

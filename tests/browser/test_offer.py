@@ -17,6 +17,7 @@ from django.utils import dateformat, timezone, translation
 from playwright.sync_api import expect
 
 from groups.models import Enrolment, EnrolmentStatus, GroupKind
+from groups.offer import listing
 from groups.offer import services as offer_services
 from people.models import Role, User
 from tests.factories import PASSWORD, MembershipFactory, OrganisationFactory, UserFactory
@@ -305,3 +306,44 @@ def test_trainer_signs_up_someone_without_account_from_the_participants_page(pag
     assert enrolment.person.full_name == name
     assert enrolment.person.phone == phone
     assert not enrolment.person.has_usable_password()
+
+
+def test_visitor_pages_through_a_filtered_offer_on_a_phone(page, url, check_on_phone, monkeypatch):
+    # Three cards a page: a few groups make three pages.
+    monkeypatch.setattr(listing, "CARDS_PER_PAGE", 3)
+    for n in range(1, 9):
+        circle = GroupPageFactory(title=f"Spaarkring {n:02}", kind=GroupKind.SAVINGS_CIRCLE)
+        MeetingFactory(group=circle, starts_at=in_days(n))
+    GroupPageFactory(title="Budgetcursus Lombok", kind=GroupKind.BUDGET_COURSE)
+    index_url = group_index().url
+    kind = GroupKind.SAVINGS_CIRCLE.value
+
+    page.goto(url(f"{index_url}?kind={kind}"))
+    check_on_phone()
+    cards = page.locator("main .waakvlam-group-card")
+    expect(cards).to_have_count(3)
+    pages = page.locator("main nav.waakvlam-pagination")
+    expect(pages.locator("a[aria-current=page]")).to_have_text("1")
+
+    # The next page keeps the filter.
+    pages.locator("a[rel=next]").click()
+    page.wait_for_url(f"**{index_url}?kind={kind}&page=2")
+    check_on_phone()
+    expect(cards).to_have_count(3)
+    expect(cards.first).to_contain_text("Spaarkring 04")
+    expect(pages.locator("a[aria-current=page]")).to_have_text("2")
+    expect(page.locator("#id_kind")).to_have_value(kind)
+    # Every link of the pages is a big enough target for a finger.
+    for link in pages.locator("a").all():
+        box = link.bounding_box()
+        assert box["width"] >= 44 and box["height"] >= 44, link.inner_text()
+    pages.scroll_into_view_if_needed()
+    page.screenshot(path="/tmp/shot-offer-page-2-390.png")
+
+    # Choosing again starts at the first page.
+    page.select_option("#id_kind", "")
+    with page.expect_navigation():
+        submit_button(page, "kind").click()
+    assert "page=" not in page.url
+    check_on_phone()
+    expect(pages.locator("a[aria-current=page]")).to_have_text("1")

@@ -68,6 +68,29 @@ class OverviewRow:
         self.vog, self.qualified, self.in_training = vog, qualified, in_training
 
 
+class LazyRows:
+    """The overview's rows as the paginator wants them: counted in the
+    database, built only for the volunteers of the page shown (all of them
+    for the export)."""
+
+    def __init__(self, profiles, build):
+        self.profiles, self.build = profiles, build
+
+    def count(self):
+        return self.profiles.count()
+
+    def __len__(self):
+        return self.count()
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return self.build(list(self.profiles[index]))
+        return self.build([self.profiles[index]])[0]
+
+    def __iter__(self):
+        return iter(self.build(list(self.profiles)))
+
+
 class QualificationOverviewView(WaakvlamReportView):
     """Every volunteer (not left) of the coordinator's organisations against
     the competencies, with the VOG; for a chosen role, only what it requires
@@ -79,6 +102,8 @@ class QualificationOverviewView(WaakvlamReportView):
     filterset_class = QualificationFilterSet
     permission_policy = profile_policy
     detail_url_name = None
+    # Wagtail's pages (?p=); the export has every row that matches.
+    paginate_by = 50
 
     # What is chosen.
 
@@ -102,12 +127,21 @@ class QualificationOverviewView(WaakvlamReportView):
 
     @cached_property
     def rows(self):
+        """The rows of every chosen volunteer, built a page at a time; with
+        "qualified" chosen all at once, as only a built row knows it."""
+        profiles = selectors.overview_profiles(self.organisations, self.chosen("status"))
+        if self.role and self.chosen("qualified"):
+            return self.build_rows(list(profiles))
+        return LazyRows(profiles, self.build_rows)
+
+    def build_rows(self, profiles):
+        """Rows of `profiles` against the competencies, in a fixed number of
+        queries; only those matching "qualified" when it is chosen."""
         today, texts = timezone.localdate(), StateTexts()
         role_ids = [competency.pk for competency in self.competencies] if self.role else None
         wanted = self.chosen("qualified")
         # The URL differs per row only in its number: reverse it once.
         url_pattern = reverse(self.detail_url_name, args=[0]).replace("/0/", "/{}/")
-        profiles = list(selectors.overview_profiles(self.organisations, self.chosen("status")))
         training = selectors.in_training([profile.user_id for profile in profiles])
         rows = []
         for row in matrix(profiles, self.competencies, today=today):
@@ -212,6 +246,6 @@ class QualificationOverviewView(WaakvlamReportView):
             legend=legend(),
             # Name the organisation only when rows can come from several.
             multiple_organisations=not self.chosen("organisation") and own.count() > 1,
-            has_volunteers=bool(self.rows) or selectors.has_volunteers(own),
+            has_volunteers=bool(context["items_count"]) or selectors.has_volunteers(own),
         )
         return context

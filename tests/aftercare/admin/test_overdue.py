@@ -81,3 +81,21 @@ def test_the_list_takes_the_same_queries_at_two_sizes(client, world, assert_page
         )
     client.force_login(world["coordinator"])
     assert_page_queries(LIST, 15)
+
+
+def test_the_list_has_pages_that_keep_the_filter_and_the_export_has_every_row(client, world):
+    late = timezone.localdate() - datetime.timedelta(days=3)
+    ContactMoment.objects.bulk_create(
+        ContactMoment(plan=world["anna"], due_on=late - datetime.timedelta(days=n))
+        for n in range(60)
+    )
+    client.force_login(world["coordinator"])
+    chosen = {"organisation": world["own"].pk}
+    first = client.get(LIST, chosen)
+    assert first.context["paginator"].count == 60 and len(first.context["object_list"]) == 50
+    assert f"?organisation={world['own'].pk}&amp;p=2" in first.content.decode()
+    second = client.get(LIST, {**chosen, "p": "2"})
+    assert len(second.context["object_list"]) == 10
+    assert client.get(LIST, {**chosen, "p": "nul"}).status_code == 200
+    rows = csv_rows(client.get(LIST, {**chosen, "p": "2", "export": "csv"}))
+    assert len(rows) == 1 + 60
