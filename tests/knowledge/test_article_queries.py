@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 
 # With its publication, the neighbouring sections, the topics and the
 # documents it links to (read together, not one by one).
-ARTICLE_QUERIES = 20
+ARTICLE_QUERIES = 18
 
 
 def make_document(number):

@@ -13,7 +13,7 @@ from tests.groups.factories import EnrolmentFactory, GroupPageFactory, MeetingFa
 
 pytestmark = pytest.mark.django_db
 
-FILTERED_OFFER_QUERIES = 14
+FILTERED_OFFER_QUERIES = 12
 NEXT_TUESDAY = timezone.now() + datetime.timedelta(days=(1 - timezone.now().weekday()) % 7 + 7)
 
 

@@ -14,7 +14,7 @@ from .circles import deposit, make_circle
 pytestmark = pytest.mark.django_db
 
 # As a trainer too: the groups in their care and their own qualification.
-MY_SAVINGS_QUERIES = 41
+MY_SAVINGS_QUERIES = 39
 
 
 def add_circles(person):
