@@ -112,6 +112,9 @@ class FooterSettings(BaseSiteSetting):
         help_text=_("A short line in the footer, for example a phone number for questions."),
     )
 
+    # Read with the setting: the footer on every page needs no query per link.
+    select_related = ["privacy_page", "accessibility_page"]
+
     panels = [
         PageChooserPanel("privacy_page"),
         PageChooserPanel("accessibility_page"),

@@ -43,14 +43,12 @@ class MeetingQuerySet(models.QuerySet):
         )
 
     def for_person(self, user):
-        """Meetings of the groups `user` is enrolled in or leads."""
+        """Meetings of the groups `user` is enrolled in or leads: two indexed
+        subqueries, not an OR across two joins (which reads every sign-up)."""
+        enrolled = Enrolment.objects.filter(person=user, status=EnrolmentStatus.ENROLLED)
         return self.filter(
-            Q(
-                group__enrolments__person=user,
-                group__enrolments__status=EnrolmentStatus.ENROLLED,
-            )
-            | Q(group__trainers=user)
-        ).distinct()
+            Q(group__in=enrolled.values("group_id")) | Q(group__in=user.led_groups.values("pk"))
+        )
 
 
 class Meeting(models.Model):

@@ -9,7 +9,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import BooleanField, Count, Exists, ExpressionWrapper, Min, OuterRef, Q
+from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -26,12 +26,13 @@ from people.permissions import QUALIFIED_ROLES, may_see_own_competencies, organi
 from people.sections import sections
 
 from ..hooks import GROUP_PAGE_SECTION
+from . import counts
 from .admin.page_form import GroupPageForm
 from .closures.models import GroupPause
 from .forms import OfferFilterForm
 from .kinds import PUBLIC_KINDS, GroupKind
 from .listing import card_listing
-from .models import HOLDING_PLACE, EnrolmentStatus, Meeting, MeetingStatus
+from .models import HOLDING_PLACE, EnrolmentStatus, Meeting
 
 
 def default_costs():
@@ -184,18 +185,12 @@ class GroupPageQuerySet(PageQuerySet):
         )
 
     def with_counts(self):
-        """Annotate places taken and the next planned meeting, in one query."""
+        """Annotate places taken and the next planned meeting, in one query
+        (subqueries per group, never a join that multiplies the rows)."""
         now = timezone.now()
         return self.annotate(
-            places_taken=Count(
-                "enrolments",
-                filter=Q(enrolments__status__in=HOLDING_PLACE),
-                distinct=True,
-            ),
-            next_meeting_at=Min(
-                "meetings__starts_at",
-                filter=Q(meetings__starts_at__gte=now, meetings__status=MeetingStatus.PLANNED),
-            ),
+            places_taken=counts.places_taken(),
+            next_meeting_at=counts.next_meeting_at(now),
             has_finished=finished_flag(now=now),
             paused=Exists(open_pauses()),
         )

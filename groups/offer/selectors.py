@@ -29,9 +29,12 @@ def groups_in_care(user, *, co_trained=True):
     """Live groups whose attendance `user` registers: those they lead (or
     co-train, unless `co_trained` is False) and, for a coordinator, every
     group of their organisations."""
-    scope = Q(pk__in=GroupPage.objects.filter(trainers=user).values("pk"))
+    # The link tables themselves: indexed by user, no join of the pages.
+    led = GroupPage.trainers.through.objects.filter(user=user).values("grouppage_id")
+    scope = Q(pk__in=led)
     if co_trained:
-        scope |= Q(pk__in=GroupPage.objects.filter(co_trainers=user).values("pk"))
+        joined = GroupPage.co_trainers.through.objects.filter(user=user).values("grouppage_id")
+        scope |= Q(pk__in=joined)
     if user.is_superuser or has_role(user, Role.COORDINATOR):
         scope |= Q(organisation__in=organisations_with_role(user, Role.COORDINATOR))
     return GroupPage.objects.live().filter(scope)

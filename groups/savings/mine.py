@@ -21,35 +21,31 @@ from .selectors import MIN_MEMBERS_FOR_GROUP_TOTAL, progress
 
 def _own_circles(user):
     """The circles `user` is (or was) in, the savings-circle groups they are
-    in whose ledger nobody opened yet, and the groups whose books they keep."""
-    enrolled = Q(group__enrolments__person=user, group__enrolments__status=EnrolmentStatus.ENROLLED)
+    in whose ledger nobody opened yet, and the groups whose books they keep.
+    Subqueries on the user's own rows, never an OR across joins (which
+    reads every sign-up and entry)."""
+    enrolled = Enrolment.objects.filter(person=user, status=EnrolmentStatus.ENROLLED).values(
+        "group_id"
+    )
     circles = list(
-        SavingsCircle.objects.filter(enrolled | Q(entries__person=user))
-        .distinct()
+        SavingsCircle.objects.filter(
+            Q(group__in=enrolled)
+            | Q(pk__in=SavingsEntry.objects.filter(person=user).values("circle_id"))
+        )
         .select_related("group")
         .order_by("group__title")
     )
     without_circle = list(
         GroupPage.objects.filter(
-            kind=GroupKind.SAVINGS_CIRCLE,
-            enrolments__person=user,
-            enrolments__status=EnrolmentStatus.ENROLLED,
-            savings_circle__isnull=True,
-        )
-        .distinct()
-        .order_by("title")
+            kind=GroupKind.SAVINGS_CIRCLE, pk__in=enrolled, savings_circle__isnull=True
+        ).order_by("title")
+    )
+    books_kept = SavingsCircle.objects.filter(bookkeeper=user, group__in=enrolled).values(
+        "group_id"
     )
     keeping = list(
         GroupPage.objects.filter(kind=GroupKind.SAVINGS_CIRCLE)
-        .filter(
-            Q(trainers=user)
-            | Q(
-                savings_circle__bookkeeper=user,
-                enrolments__person=user,
-                enrolments__status=EnrolmentStatus.ENROLLED,
-            )
-        )
-        .distinct()
+        .filter(Q(pk__in=user.led_groups.values("pk")) | Q(pk__in=books_kept))
         .order_by("title")
     )
     return circles, without_circle, keeping

@@ -103,7 +103,7 @@ def test_the_certificate_shows_what_was_completed(client, world):
 
 
 # The most queries the certificate needs today; more would be a regression.
-CERTIFICATE_QUERIES = 14
+CERTIFICATE_QUERIES = 12
 
 
 def test_the_certificate_page_has_a_fixed_number_of_queries(client, world, assert_page_queries):

@@ -51,7 +51,7 @@ def test_the_section_has_the_markup_of_the_group_page(client):
 # (Wagtail routes through the organisation's part of the offer: a child
 # and its specific page per level; one for whether the group has finished,
 # one for whether it is paused.)
-MOST_QUERIES = 22
+MOST_QUERIES = 20
 
 
 def test_the_group_page_lists_its_lessons_in_a_fixed_number_of_queries(client, assert_page_queries):

@@ -10,7 +10,7 @@ pytestmark = pytest.mark.django_db
 
 WORDS = " ".join(["woord"] * 450)
 # However many articles there are (the lists are sliced, topics prefetched).
-INDEX_QUERIES = 19
+INDEX_QUERIES = 17
 
 
 @pytest.fixture

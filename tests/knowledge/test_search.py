@@ -11,7 +11,7 @@ pytestmark = pytest.mark.django_db
 
 SEARCH = "/zoeken/"
 # However many pages and services match: each kind is sliced.
-SEARCH_QUERIES = 17
+SEARCH_QUERIES = 15
 
 
 @pytest.fixture

@@ -59,7 +59,7 @@ def test_the_section_has_the_markup_of_the_group_page(client):
 # (Wagtail routes through the organisation's part of the offer: a child
 # and its specific page per level; one for whether the group has finished,
 # one for whether it is paused.)
-MOST_QUERIES = 30
+MOST_QUERIES = 28
 
 
 def test_a_training_page_lists_its_competencies_in_a_fixed_number_of_queries(

@@ -276,7 +276,7 @@ def _own_page_with(count):
 # One more since announced absences: the meetings the person cannot come to.
 # One more since aftercare: the plans the volunteer is the steady contact of.
 # One more since "Mijn nazorg": the person's own aftercare plans.
-MOST_QUERIES = 35
+MOST_QUERIES = 33
 
 
 def test_the_page_needs_the_same_number_of_queries_for_3_or_30_records(client, assert_page_queries):

@@ -63,7 +63,7 @@ def test_menu_lists_pages_marked_show_in_menus(client):
 
 # One of them: the roles of whoever is logged in, for the second-factor check;
 # three: the offer page (and its view restrictions) and the organisations.
-HOME_QUERIES = 17
+HOME_QUERIES = 15
 
 
 def test_home_page_query_count_does_not_grow_with_the_page_tree(client, assert_page_queries):

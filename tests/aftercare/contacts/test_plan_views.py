@@ -17,7 +17,7 @@ from .helpers import TODAY, contact_with_plans, coordinator_of, in_days, service
 pytestmark = pytest.mark.django_db
 
 # However many moments, referrals and successes the plan has.
-PLAN_QUERIES = 15
+PLAN_QUERIES = 13
 
 
 def plan_url(plan, rest=""):

@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 MY = "/mijn/"
 # However many plans the contact keeps: the section reads them in two
 # queries; one more for the person's own plans ("Mijn nazorg").
-MY_QUERIES = 29
+MY_QUERIES = 27
 
 
 def section_of(response):

@@ -107,9 +107,9 @@ def test_the_section_costs_the_same_queries_for_one_plan_or_many(client, assert_
     person = UserFactory()
     client.force_login(person)
     _plans_of(person, running=1, closed=0)
-    assert_page_queries(MY, 24)
+    assert_page_queries(MY, 22)
     _plans_of(person, running=4, closed=4)
-    response = assert_page_queries(MY, 24)
+    response = assert_page_queries(MY, 22)
     assert response.content.decode().count('id="nazorg-') == 9
 
 

@@ -504,7 +504,7 @@ def test_coordinators_see_the_lists_of_their_organisations_groups(client, who, s
 # trainer's own qualification lapsed (groups.hooks.TRAINER_FLAGS); one the
 # aftercare plans they are the steady contact of; one the person's own aftercare
 # plans ("Mijn nazorg").
-TRAINERS_MY_WAAKVLAM_QUERIES = 37
+TRAINERS_MY_WAAKVLAM_QUERIES = 35
 
 
 def test_my_waakvlam_queries_do_not_grow_with_groups_meetings_or_signals(

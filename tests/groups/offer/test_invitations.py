@@ -27,7 +27,7 @@ INVITATION_PATH = re.compile(r"/groepen/uitnodiging/[A-Za-z0-9_-]+/")
 # The participants page: the group, its sign-ups, its invitations, the user and
 # session, the roles the second-factor check reads and the audit entry it leaves;
 # whether the group is paused (the pause link).
-PARTICIPANTS_QUERIES = 20
+PARTICIPANTS_QUERIES = 18
 
 
 @pytest.fixture

@@ -197,15 +197,15 @@ def test_assisted_enrolment_by_a_trainer_keeps_input_on_error(client, post):
 
 
 # One of them counts the groups for the pages (groups.offer.listing).
-OFFER_QUERIES = 15
+OFFER_QUERIES = 13
 # A group page stands in its organisation's part of the offer: Wagtail's
 # routing reads a child and its specific page per level. One for whether the
 # group has finished (its sign-up section), one for whether it is paused.
-GROUP_PAGE_QUERIES = 29
+GROUP_PAGE_QUERIES = 27
 # One more for the second factors ("Extra security"), one for open invitations,
 # one for the meetings the person said they cannot come to, one for the
 # person's own aftercare plans ("Mijn nazorg").
-MY_WAAKVLAM_QUERIES = 25
+MY_WAAKVLAM_QUERIES = 23
 
 
 def test_offer_index_query_count_does_not_grow_with_groups(assert_page_queries):
