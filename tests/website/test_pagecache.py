@@ -9,11 +9,12 @@ from django.core.cache import caches
 from django.core.management import call_command
 from django.db import transaction
 from django.middleware.csrf import get_token
+from wagtail.models import Site
 
 from groups.models import GroupKind
 from tests.factories import OrganisationFactory, UserFactory
 from tests.groups.factories import GroupPageFactory, group_index
-from website.models import HomePage
+from website.models import FooterSettings, HomePage
 from website.pagecache import GENERATION_KEY, may_change_pages
 
 pytestmark = pytest.mark.django_db
@@ -242,6 +243,15 @@ def test_a_change_is_seen_only_once_committed(client, page_cache, sent):
         assert is_hit(client.get("/"))
     response = client.get("/")
     assert "Geldmaatjes Zeist" in response.content.decode()
+
+
+def test_a_changed_site_setting_shows_at_once_on_every_page(client, page_cache, sent):
+    warm(client, "/")
+    with sent():
+        footer = FooterSettings.for_site(Site.objects.get(is_default_site=True))
+        footer.contact_text = "Bel ons op werkdagen."
+        footer.save()
+    assert "Bel ons op werkdagen." in client.get("/").content.decode()
 
 
 def test_writes_that_no_public_page_shows_keep_the_stored_pages(client, page_cache, sent):
