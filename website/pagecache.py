@@ -136,19 +136,26 @@ def may_change_pages(sql):
     return match is None or match.group(1) not in ignored_tables()
 
 
+def _retire():
+    # The data is committed: a cache that cannot be reached now leaves pages
+    # at most PAGE_CACHE_SECONDS old; it fails no request.
+    try:
+        page_cache_invalidate()
+    except Exception:
+        logger.warning("The page cache cannot be retired.", exc_info=True)
+
+
 def _invalidate_on_commit(connection):
     if not connection.in_atomic_block:
-        page_cache_invalidate()  # autocommit: the write is committed
+        _retire()  # autocommit: the write is committed
         return
-    # Once per transaction (and savepoint): an earlier registration at the
+    # Once per transaction and savepoint: an earlier registration at the
     # same savepoints runs whenever this write is committed.
     savepoints = set(connection.savepoint_ids)
     for registered_at, callback, _robust in connection.run_on_commit:
-        if callback is page_cache_invalidate and registered_at == savepoints:
+        if callback is _retire and registered_at == savepoints:
             return
-    # Robust: the data is committed; a cache that cannot be reached then
-    # leaves pages at most PAGE_CACHE_SECONDS old, it fails no request.
-    transaction.on_commit(page_cache_invalidate, using=connection.alias, robust=True)
+    transaction.on_commit(_retire, using=connection.alias)
 
 
 def watch_writes(execute, sql, params, many, context):

@@ -216,6 +216,18 @@ def test_a_missing_page_is_not_stored(client, page_cache):
     assert client.get("/bestaat-niet/").status_code == 404
 
 
+def test_a_cache_that_cannot_be_reached_fails_no_request(client, page_cache, monkeypatch, sent):
+    def down(*args, **kwargs):
+        raise ConnectionError("the cache is down")
+
+    for name in ("get", "get_many", "set", "add"):
+        monkeypatch.setattr(page_cache, name, down)
+    assert client.get("/").status_code == 200
+    with sent():
+        OrganisationFactory(name="Geldmaatjes Zeist")
+    assert client.get("/").status_code == 200
+
+
 def test_a_lost_generation_retires_every_stored_page(client, page_cache):
     warm(client, "/")
     page_cache.delete(GENERATION_KEY)
