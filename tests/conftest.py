@@ -1,6 +1,6 @@
 import pytest
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.utils import translation
 
 from people.models import Role
@@ -14,6 +14,15 @@ def _clear_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def page_cache(settings):
+    """The page cache on (the test settings turn it off), empty."""
+    settings.PAGE_CACHE_SECONDS = 300
+    caches["pages"].clear()
+    yield caches["pages"]
+    caches["pages"].clear()
 
 
 @pytest.fixture(autouse=True)

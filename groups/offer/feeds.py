@@ -17,10 +17,12 @@ from .pages import GroupPage
 FEED_HISTORY = timedelta(days=60)
 
 
-def _ics_response(content, filename):
+def _ics_response(content, filename, *, private):
     response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="{filename}"'
-    response["Cache-Control"] = "private, max-age=300"
+    # A group's feed is the same for everyone (the page cache keeps it);
+    # a person's own feed is for them only.
+    response["Cache-Control"] = "private, max-age=300" if private else "max-age=300"
     return response
 
 
@@ -39,7 +41,7 @@ def group_feed(request, page_path):
         .order_by("starts_at")
     )
     calendar = build_calendar(meetings, name=group.title, uid=f"group-{group.pk}@waakvlam")
-    return _ics_response(calendar, f"{group.slug}.ics")
+    return _ics_response(calendar, f"{group.slug}.ics", private=False)
 
 
 def personal_feed(request, token):
@@ -57,4 +59,4 @@ def personal_feed(request, token):
     with translation.override(user.preferred_language):
         name = _("My Waakvlam meetings")
     calendar = build_calendar(meetings, name=name, uid=f"person-{calendar_token.pk}@waakvlam")
-    return _ics_response(calendar, "waakvlam.ics")
+    return _ics_response(calendar, "waakvlam.ics", private=True)

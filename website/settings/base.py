@@ -65,6 +65,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "website.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -176,13 +177,25 @@ if REDIS_URL:
             "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
         }
     }
+    CACHES["pages"] = {**CACHES["default"], "KEY_PREFIX": "pages"}
 else:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",
             "LOCATION": "waakvlam_cache",
-        }
+        },
+        # A table of its own: culling pages never drops a rate-limit count.
+        "pages": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "waakvlam_page_cache",
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        },
     }
+# Anonymous visitors' public pages are kept this many seconds in the "pages"
+# cache, and retired at once when anything they show changes
+# (website.pagecache); 0 turns the page cache off. Set it the same for every
+# web server and task worker: a worker's writes retire pages too.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
 
 Q_CLUSTER = {
     "name": "waakvlam",

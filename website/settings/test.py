@@ -30,7 +30,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 
 # One process per xdist worker: a local cache keeps each page's query count
 # about the page (the default cache table would add reads).
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"},
+}
+# Off, so that every test measures the page itself; the page cache's own
+# tests turn it on (the `page_cache` fixture).
+PAGE_CACHE_SECONDS = 0
 
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http"
 
