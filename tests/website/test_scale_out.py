@@ -210,10 +210,14 @@ def test_a_sign_up_through_one_server_shows_at_once_on_the_others_public_page(sc
     deployment = scale_out(servers=2)
     one, other = deployment.servers
     path = group.get_url()
-    # Both servers have shown the page to someone anonymous (and cached it,
-    # with PAGE_CACHE_SECONDS).
+    # Both servers have shown the page to someone anonymous, which stores it
+    # in the shared page cache (PAGE_CACHE_SECONDS).
     for server in (one, other):
         assert places_left(Browser().get(f"{server}{path}")) == 2
+    # The other server now answers from the shared page cache.
+    stored = Browser().get(f"{other}{path}")
+    assert stored.headers.get("X-Page-Cache") == "hit"
+    assert places_left(stored) == 2
 
     visitor = Browser()
     logged_in = visitor.submit(
