@@ -240,7 +240,8 @@ def test_a_changed_or_made_up_link_is_a_calm_404_and_changes_nothing(client, ann
     forged = [
         f"{other_meeting.pk}-{person_id}-{signature}",
         f"{meeting_id}-{int(person_id) + 1}-{signature}",
-        f"{meeting_id}-{person_id}-{signature[:-1]}0",
+        # The last character changed (never to itself: "0" unless it is one).
+        f"{meeting_id}-{person_id}-{signature[:-1]}{'1' if signature.endswith('0') else '0'}",
         f"{meeting_id}-{person_id}",
         "geen-bestaand-token",
         f"987654-{person_id}-{signature}",
