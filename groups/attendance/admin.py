@@ -108,7 +108,7 @@ class AttendanceMatrixView(WaakvlamReportView):
         context.update(
             group=self.group,
             matrix=self.matrix,
-            legend=[Cell(status) for status in [*AttendanceStatus, None]],
+            legend=[Cell.of(status) for status in [*AttendanceStatus, None]],
             # Without a choice yet: the groups to choose from, as links.
             groups=[] if self.group else list(managed_groups(self.request.user)),
         )

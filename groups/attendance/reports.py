@@ -10,6 +10,7 @@ from django.db.models import Count, Exists, OuterRef, Q
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -47,17 +48,22 @@ STATUS_LETTERS = {
 }
 
 
-@dataclass
+@dataclass(frozen=True)
 class Cell:
+    """How one status reads in the matrix. A large matrix has thousands of
+    cells and few statuses: `attendance_matrix` makes one Cell per status
+    and shares it, so each word is translated once per table."""
+
     status: str | None
+    letter: str
+    label: str
+    title: str  # the label as the table shows it, with a capital
 
-    @property
-    def letter(self):
-        return STATUS_LETTERS[self.status] if self.status else "–"
-
-    @property
-    def label(self):
-        return AttendanceStatus(self.status).label if self.status else _("not registered")
+    @classmethod
+    def of(cls, status):
+        label = str(AttendanceStatus(status).label if status else _("not registered"))
+        letter = str(STATUS_LETTERS[status]) if status else "–"
+        return cls(status=status, letter=letter, label=label, title=capfirst(label))
 
 
 @dataclass
@@ -147,12 +153,13 @@ def attendance_matrix(group, now=None):
             meeting__group=group
         ).values_list("person_id", "meeting_id", "status")
     }
+    cells = {status: Cell.of(status) for status in [*AttendanceStatus, None]}
     rows = []
     for person in people:
         row = MatrixRow(person)
         for column in columns:
             status = statuses.get((person.pk, column.meeting.pk))
-            row.cells.append(Cell(status))
+            row.cells.append(cells[status])
             if status:
                 attended = status in ATTENDED
                 row.registered += 1
